@@ -2,14 +2,14 @@
 
 Extractors read a :class:`~vnparty_nlp.text.Doc` (whose ``norm`` string is the matching form of the
 article) and return facts whose ``start``/``end`` index the *source* text, so that
-``record.text[fact.start:fact.end] == fact.text`` always holds, whatever Unicode form came in.
+``record.text[fact.start:fact.stop] == fact.text`` always holds, whatever Unicode form came in.
 """
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from vnparty_nlp.text import Doc
 
@@ -19,30 +19,29 @@ class Fact:
     """A span of the article text; subclasses add the normalized value."""
 
     text: str
-    start: int
-    end: int
-
-    #: the record key under which facts of this type are stored ("documents", "dates", ...)
-    kind: ClassVar[str] = "facts"
+    span: tuple[int, int]  # (start, stop) offsets into the record's text
 
     @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
+    def start(self) -> int:
+        return self.span[0]
+
+    @property
+    def stop(self) -> int:
+        return self.span[1]
 
     def to_dict(self) -> dict[str, Any]:
         """The SCHEMA.md form: ``text``, ``span`` and the value fields."""
-        out: dict[str, Any] = {"text": self.text, "span": [self.start, self.end]}
+        out: dict[str, Any] = {"text": self.text, "span": list(self.span)}
         for f in dataclasses.fields(self):
-            if f.name not in ("text", "start", "end"):
+            if f.name not in ("text", "span"):
                 out[f.name] = getattr(self, f.name)
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fact:
         names = {f.name for f in dataclasses.fields(cls)}
-        start, end = data["span"]
-        values = {k: v for k, v in data.items() if k in names and k not in ("text", "start", "end")}
-        return cls(text=data["text"], start=start, end=end, **values)
+        values = {k: v for k, v in data.items() if k in names and k not in ("text", "span")}
+        return cls(text=data["text"], span=tuple(data["span"]), **values)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""Numbers attached to what they count: ``617 TCCSĐ``, ``2.500 chi bộ``, ``25/25 đảng bộ``, ``4,1%``.
+
+A number is a count only when a unit of the genre follows it (or it is a percentage), so phone numbers,
+years and plenum numbers fall away by themselves; numbers inside a date or a document reference are
+skipped explicitly. Units are data (:data:`UNITS`, :data:`MODIFIERS`): extend them, not the code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.extract.patterns import parse_number
+from vnparty_nlp.text import Doc
+
+
+@dataclass(frozen=True)
+class Count(Fact):
+    value: int | float | None = None
+    total: int | float | None = None  # 25 in "25/25 đảng bộ"
+    unit: str | None = None  # as written; "%" for percentages
+
+
+#: what party reports count (longest first when matched; case-insensitive)
+UNITS: tuple[str, ...] = (
+    # party organization
+    "tổ chức cơ sở đảng", "TCCSĐ", "tổ chức đảng", "đảng bộ bộ phận", "đảng bộ", "chi bộ", "đảng ủy", "chi ủy",
+    "cấp ủy viên", "cấp ủy", "ủy viên", "đảng viên", "tổ đảng", "đồng chí", "ban thường vụ", "ban chấp hành",
+    "đại hội", "hội nghị", "đại biểu", "tham luận", "ý kiến", "phiếu", "chức danh", "nhân sự", "ứng cử viên",
+    # people
+    "cán bộ", "công chức", "viên chức", "quần chúng", "người", "lượt người", "lượt", "hộ gia đình", "hộ",
+    "học viên", "hội viên", "đoàn viên", "thành viên", "cá nhân", "tập thể", "trường hợp", "giáo viên",
+    "học sinh", "chiến sĩ",
+    # units and places
+    "đơn vị", "cơ quan", "tổ chức", "doanh nghiệp", "xã", "phường", "thị trấn", "huyện", "thị xã", "quận",
+    "thành phố", "tỉnh", "thôn", "bản", "tổ dân phố", "khu dân cư", "làng", "ấp", "trường", "ban", "ngành",
+    # activities and documents
+    "văn bản", "nghị quyết", "chỉ thị", "kế hoạch", "đề án", "chương trình", "cuộc", "đợt", "lớp", "buổi",
+    "bài", "tin", "vụ", "mô hình", "công trình", "dự án", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp",
+    "đơn", "thư", "vụ việc", "nhóm", "tổ",
+    # money and land
+    "tỷ đồng", "triệu đồng", "nghìn đồng", "ha", "km",
+)
+#: words that narrow a unit: "đảng bộ cơ sở", "chi bộ trực thuộc đảng bộ cơ sở", "đại hội điểm"
+MODIFIERS: tuple[str, ...] = (
+    "trực thuộc đảng bộ cơ sở", "trực thuộc đảng ủy cơ sở", "trực thuộc tỉnh", "trực thuộc huyện",
+    "trực thuộc thành phố", "trực thuộc Trung ương", "trực thuộc", "cơ sở", "bộ phận", "điểm", "đảng bộ",
+    "chi bộ", "dự khuyết", "chính thức", "mới", "cấp xã", "cấp huyện", "cấp tỉnh", "cấp cơ sở", "cấp trên cơ sở",
+)
+
+_ALT = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+_UNIT = rf"(?:{_ALT(UNITS)})"
+_MOD = rf"(?:\s+(?:{_ALT(MODIFIERS)}))*"
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+COUNT = re.compile(
+    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?"
+    rf"(?:\s?(?P<pct>%|phần trăm)|\s+(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
+)
+#: words before a number that make it a rank or a label, not a count
+_NOT_A_COUNT_BEFORE = re.compile(r"(?i:lần thứ|thứ|số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km)\s*$")
+
+
+def _claimed(doc: Doc) -> list[tuple[int, int]]:
+    """Source spans already taken by dates and document references."""
+    return [f.span for name in ("dates", "documents") for f in doc.facts.get(name, [])]
+
+
+def find_counts(doc: Doc) -> list[Count]:
+    claimed = _claimed(doc)
+    facts: list[Count] = []
+    for m in COUNT.finditer(doc.norm):
+        if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
+            continue
+        span = doc.span(m.start(), m.end())
+        num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))
+        if any(s < num_end and num_start < e for s, e in claimed):
+            continue
+        value = parse_number(m["num"])
+        total = parse_number(m["total"]) if m["total"] else None
+        if value is None or (m["total"] and (total is None or total == 0 or value > total)):
+            continue
+        unit = "%" if m["pct"] else doc.span(m.start("unit"), m.end("unit")).text
+        facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit))
+    return facts
+
+
+EXTRACTOR = Extractor(name="counts", fact_type=Count, find=find_counts, requires=("documents", "dates"))

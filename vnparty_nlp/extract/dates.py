@@ -1,0 +1,154 @@
+"""Dates, ranges, months, years and terms, with ISO values as precise as the text.
+
+``ngày 30-5-2019`` → 2019-05-30; ``Từ ngày 6-1-2020 đến ngày 15-5-2020`` → a range;
+``ngày 11 và 12/3/2020`` and ``tháng 4 và tháng 5/2020`` share their month or year;
+``nhiệm kỳ 2020-2025`` is a term. A date without a year (``ngày 6/3``, ``Sáng 11.4``) takes the year
+of the nearest full date in its sentence, else the article's publication year, else the year the
+article mentions most; failing all three its value is ``--03-06``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, date_from_match, dedupe_overlaps, make_date
+from vnparty_nlp.text import Doc
+
+
+@dataclass(frozen=True)
+class DateFact(Fact):
+    value: str | None = None  # ISO: 2019-05-30, 2020-08, 2020 (or --03-06 when no year is known)
+    end: str | None = None  # the end of a range or term
+    kind: str = "date"  # date, month, year, range, term
+
+
+_YEAR = r"(?:19|20)\d{2}"
+_D = r"\d{1,2}"
+_M = r"\d{1,2}"
+_NOT_AFTER_NUMBER = r"(?<![\d/.,-])"
+_NOT_BEFORE_NUMBER = r"(?![\d]|[/.-]\d|\s?-\s?[A-ZĐ])"
+_PART_OF_DAY = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng)"
+_TIME_PREFIX = r"(?:\d{1,2}[:h]\d{2}'?\s*(?:-|,)?\s*)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Từ ngày 6-1-2020 đến ngày 15-5-2020 · từ ngày 25-1 đến 2-2-2021 · từ ngày 17 đến ngày 22-8
+    ("range_days", re.compile(
+        rf"(?i:từ)\s+(?i:ngày\s+)?(?P<d1>{_D})(?:(?P<s1>[-/.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_YEAR}))?)?"
+        rf"\s*(?:đến|tới|-)\s*(?:ngày\s+)?(?P<d2>{_D})[-/.](?P<m2>{_M})(?:[-/.](?P<y2>{_YEAR}))?{_NOT_BEFORE_NUMBER}")),
+    # ngày 11 và 12/3/2020 · ngày 11-12/3/2020
+    ("range_shared_month", re.compile(
+        rf"(?i:ngày)\s+(?P<d1>{_D})\s*(?:và|,|-|đến)\s*(?:ngày\s+)?(?P<d2>{_D})[-/.](?P<m2>{_M})(?:[-/.](?P<y2>{_YEAR}))?{_NOT_BEFORE_NUMBER}")),
+    # tháng 4 và tháng 5/2020 · từ tháng 3 đến tháng 6-2020
+    ("range_months", re.compile(
+        rf"(?:(?i:từ)\s+)?(?i:tháng)\s+(?P<m1>{_M})(?:\s*[/-]\s*(?P<y1>{_YEAR}))?\s*(?:và|đến|tới|-)\s*(?:tháng\s+)?"
+        rf"(?P<m2>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y2>{_YEAR})(?!\d)")),
+    # từ năm 2015 đến năm 2020
+    ("range_years", re.compile(rf"(?i:từ)\s+năm\s+(?P<y1>{_YEAR})\s*(?:đến|tới|-)\s*(?:năm\s+)?(?P<y2>{_YEAR})(?!\d)")),
+    # nhiệm kỳ 2020-2025 · nhiệm kỳ 2020 - 2025
+    ("term", re.compile(rf"(?i:nhiệm kỳ)\s+(?P<y1>{_YEAR})\s*-\s*(?P<y2>{_YEAR})(?!\d)")),
+    # giai đoạn 2021-2025
+    ("period", re.compile(rf"(?i:giai đoạn)\s+(?P<y1>{_YEAR})\s*-\s*(?P<y2>{_YEAR})(?!\d)")),
+    # quý I/2020 · quý II năm 2020
+    ("quarter", re.compile(rf"(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm\s+)(?P<y>{_YEAR})(?!\d)")),
+    # 6 tháng đầu năm 2020
+    ("half", re.compile(rf"6 tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>{_YEAR})(?!\d)")),
+    # 17:30' 21/5/2020 · ngày 30-5-2019 · 21/5/2020
+    ("date", re.compile(rf"{_NOT_AFTER_NUMBER}(?:{_TIME_PREFIX})?(?:(?i:ngày)\s+)?{DMY}{_NOT_BEFORE_NUMBER}")),
+    # ngày 14 tháng 8 năm 2019
+    ("date_words", re.compile(rf"(?i:ngày)\s+{DMY_WORDS}(?!\d)")),
+    # ngày 6/3 · Sáng 11.4 · chiều ngày 20/5
+    ("date_no_year", re.compile(
+        rf"(?:(?:{_PART_OF_DAY})\s+(?:(?i:ngày)\s+)?|(?i:ngày)\s+)(?P<d>{_D})(?P<sep>[-/.])(?P<m>{_M}){_NOT_BEFORE_NUMBER}")),
+    # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
+    ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
+    # tháng 4 (year from context)
+    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/.,-]|\s*năm)")),
+    # năm 2020
+    ("year", re.compile(rf"(?i:năm)\s+(?P<y>{_YEAR})(?![\d/-])")),
+]
+
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+class _YearGuess:
+    """Years for dates written without one: sentence first, then publication, then the article."""
+
+    def __init__(self, doc: Doc, full_dates: list[tuple[int, int]]):
+        self.doc = doc
+        self.full = full_dates  # (norm offset, year)
+        common = Counter(y for _, y in full_dates).most_common(1)
+        self.fallback = doc.published.year if doc.published else (common[0][0] if common else None)
+
+    def at(self, offset: int) -> int | None:
+        s, e = self.doc.sentence_at(offset)
+        near = [(abs(pos - offset) + (0 if pos > offset else 1000), y) for pos, y in self.full if s <= pos < e]
+        return min(near)[1] if near else self.fallback
+
+
+def _iso(year: int | str | None, month: int | str, day: int | str | None = None) -> str | None:
+    if year is None:
+        if day is None:
+            return None
+        return f"--{int(month):02d}-{int(day):02d}" if make_date(2000, month, day) else None
+    return make_date(year, month, day)
+
+
+def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> tuple[str | None, str | None, str]:
+    g = m.groupdict()
+    if name == "range_days":
+        y2 = g["y2"] or year_at()
+        m1 = g["m1"] or g["m2"]
+        return _iso(g["y1"] or y2, m1, g["d1"]), _iso(y2, g["m2"], g["d2"]), "range"
+    if name == "range_shared_month":
+        y = g["y2"] or year_at()
+        return _iso(y, g["m2"], g["d1"]), _iso(y, g["m2"], g["d2"]), "range"
+    if name == "range_months":
+        return _iso(g["y1"] or g["y2"], g["m1"]), _iso(g["y2"], g["m2"]), "range"
+    if name in ("range_years", "term", "period"):
+        if int(g["y2"]) <= int(g["y1"]):
+            return None, None, "range"
+        return g["y1"], g["y2"], "term" if name == "term" else "range"
+    if name == "quarter":
+        q = _QUARTERS.get(g["q"]) or int(g["q"])
+        return _iso(g["y"], 3 * q - 2), _iso(g["y"], 3 * q), "range"
+    if name == "half":
+        first = g["half"] == "đầu"
+        return _iso(g["y"], 1 if first else 7), _iso(g["y"], 6 if first else 12), "range"
+    if name in ("date", "date_words"):
+        return date_from_match(m), None, "date"
+    if name == "date_no_year":
+        return _iso(year_at(), g["m"], g["d"]), None, "date"
+    if name == "month":
+        return _iso(g["y"], g["m"]), None, "month"
+    if name == "month_no_year":
+        year = year_at()
+        return (_iso(year, g["m"]) if year else None), None, "month"
+    if name == "year":
+        return g["y"], None, "year"
+    raise ValueError(name)
+
+
+def find_dates(doc: Doc) -> list[DateFact]:
+    text = doc.norm
+    matches = [(m.start(), m.end(), (name, m)) for name, pattern in PATTERNS for m in pattern.finditer(text)]
+    chosen = dedupe_overlaps(matches)
+    full = [
+        (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]))
+        for _, _, (name, m) in chosen  # type: ignore[misc]
+        if (m.groupdict().get("y") or m.groupdict().get("y2")) and name not in ("term", "period")
+    ]
+    years = _YearGuess(doc, full)
+    facts: list[DateFact] = []
+    for start, end, (name, m) in chosen:  # type: ignore[misc]
+        value, end_value, kind = _values(name, m, lambda m=m: years.at(m.start()))
+        if value is None:
+            continue
+        span = doc.span(start, end)
+        facts.append(DateFact(span.text, span.bounds, value=value, end=end_value, kind=kind))
+    return facts
+
+
+EXTRACTOR = Extractor(name="dates", fact_type=DateFact, find=find_dates)

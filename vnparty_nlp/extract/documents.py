@@ -1,0 +1,189 @@
+"""References to party and state documents: ``Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị``.
+
+Party numbers read ``NUMBER-TYPE/ISSUER`` (``26-HD/BTCTW``); state ones ``NUMBER/[YEAR/]TYPE-ISSUER``
+(``1234/QĐ-UBND``, ``30/2020/NĐ-CP``). Real pages add stray spaces (``35- CT/ TW``), a colon after
+``số``, or drop the code (``Chỉ thị 05 của Bộ Chính trị``). Plenum resolutions are cited by plenum
+(``Nghị quyết Trung ương 4 (khóa XI)``) and a few documents by name (``Điều lệ Đảng``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, ROMAN, UPPER, date_from_match, dedupe_overlaps
+from vnparty_nlp.text import Doc
+
+
+@dataclass(frozen=True)
+class DocumentRef(Fact):
+    type: str | None = None
+    number: str | None = None
+    code: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_source: str | None = None  # "text", "code" (from the issuer code) or None
+
+    @property
+    def key(self) -> str:
+        """``35-CT/TW``: how researchers name a document (type name when it has no number)."""
+        if self.code:
+            return f"{self.number}-{self.code}" if "/" in self.code and "-" not in self.code else f"{self.number}/{self.code}"
+        return " ".join(x for x in (self.type, self.number) if x)
+
+
+#: type word → normalized type; the pattern is built from these (longest first)
+TYPE_WORDS: dict[str, str] = {
+    "chỉ thị": "chỉ thị", "nghị quyết": "nghị quyết", "hướng dẫn": "hướng dẫn", "kế hoạch": "kế hoạch",
+    "quyết định": "quyết định", "quy định": "quy định", "kết luận": "kết luận", "thông báo": "thông báo",
+    "thông tri": "thông tri", "quy chế": "quy chế", "chương trình": "chương trình", "đề án": "đề án",
+    "công văn": "công văn", "báo cáo": "báo cáo", "tờ trình": "tờ trình", "nghị định": "nghị định",
+    "thông tư liên tịch": "thông tư liên tịch", "thông tư": "thông tư", "luật": "luật",
+    "điều lệ": "điều lệ", "cương lĩnh": "cương lĩnh", "pháp lệnh": "pháp lệnh", "quy trình": "quy trình",
+    "văn bản hợp nhất": "văn bản hợp nhất", "thông cáo": "thông cáo", "phương án": "phương án",
+}
+#: type code (the part before ``/`` or ``-``) → type, for citations by code alone
+TYPE_CODES: dict[str, str] = {
+    "CT": "chỉ thị", "NQ": "nghị quyết", "HD": "hướng dẫn", "KH": "kế hoạch", "QĐ": "quyết định",
+    "QĐI": "quy định", "QYĐ": "quy định", "KL": "kết luận", "TB": "thông báo", "QC": "quy chế",
+    "CTR": "chương trình", "ĐA": "đề án", "CV": "công văn", "BC": "báo cáo", "TTR": "tờ trình",
+    "NĐ": "nghị định", "TTLT": "thông tư liên tịch", "TT": "thông tư", "PA": "phương án",
+    "VBHN": "văn bản hợp nhất", "QTR": "quy trình", "TC": "thông cáo",
+}
+#: issuer code → body, used when the sentence does not name the issuer
+ISSUER_CODES: dict[str, str] = {
+    "TW": "Trung ương", "BTCTW": "Ban Tổ chức Trung ương", "UBKTTW": "Ủy ban Kiểm tra Trung ương",
+    "BTGTW": "Ban Tuyên giáo Trung ương", "BDVTW": "Ban Dân vận Trung ương", "BNCTW": "Ban Nội chính Trung ương",
+    "VPTW": "Văn phòng Trung ương Đảng", "QUTW": "Quân ủy Trung ương", "ĐUK": "Đảng ủy khối",
+    "TU": "Tỉnh ủy", "THU": "Thành ủy", "HU": "Huyện ủy", "CP": "Chính phủ", "TTG": "Thủ tướng Chính phủ",
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "BCSĐ": "Ban cán sự đảng",
+}
+
+_TYPE = r"(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(?P<num>\d{1,5}[a-z]?)"
+_PARTY_CODE = (
+    r"(?P<tcode>" + UPPER + r"[A-Za-zĐđ]{0,4})\s?/\s?(?P<icode>" + UPPER + r"[A-ZĐa-z0-9]{0,9}(?:/[A-Za-z]{1,4})?)"
+)
+_STATE_CODE = (
+    r"(?P<scode>(?:(?:19|20)\d{2}\s?/\s?)?" + UPPER + r"[A-Za-zĐđ]{0,5}(?:\s?-\s?" + UPPER
+    + r"[A-Za-zĐđ0-9]{0,8})+|(?:19|20)\d{2}/(?:QH|UBTVQH)\d{1,2})"
+)
+_NUMBER_AND_CODE = rf"{_NUM}(?:(?:\s?-\s?|(?={UPPER})){_PARTY_CODE}|\s?/\s?{_STATE_CODE})"
+_SO = r"(?:\s+số)?\s*:?\s*"
+_DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}))?"
+_PLENUM = (
+    rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?(?P<plenum>\d{{1,2}})"
+    rf"(?:\s*\(?\s*khóa\s+(?P<khoa>{ROMAN})\s*\)?)?"
+)
+_CONGRESS = rf"Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?{ROMAN}\b(?:\s+của\s+Đảng)?"
+
+CITATION = re.compile(rf"(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
+NUMBER_ONLY = re.compile(rf"(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
+CODE_ONLY = re.compile(rf"(?<![\w/-]){_NUMBER_AND_CODE}{_DATE_TAIL}")
+PLENUM = re.compile(rf"(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+{_PLENUM}")
+NAMED = re.compile(
+    rf"(?P<type>Nghị quyết)\s+(?:{_CONGRESS})"
+    r"|(?P<type2>Điều lệ)\s+Đảng(?:\s+Cộng sản Việt Nam)?"
+    r"|(?P<type3>Cương lĩnh)(?:\s+chính trị)?(?:\s+xây dựng đất nước[\w\s]*?quá độ lên chủ nghĩa xã hội)?(?=\W)"
+    r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
+)
+ISSUER = re.compile(
+    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
+    r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,7})"
+)
+_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng)$")
+
+
+def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:
+    m = ISSUER.match(doc.norm, pos)
+    if not m:
+        return None, pos
+    words = m["issuer"].split()
+    while words and not _ISSUER_TAIL_OK.search(" ".join(words)):
+        words.pop()
+    if not words:
+        return None, pos
+    issuer = " ".join(words)
+    return issuer, m.start("issuer") + len(m["issuer"][: m["issuer"].find(words[-1]) + len(words[-1])])
+
+
+def _clean_code(text: str | None) -> str | None:
+    return re.sub(r"\s+", "", text) if text else None
+
+
+def _from_code(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """(code, issuer code) of a citation match."""
+    if m["tcode"]:
+        icode = _clean_code(m["icode"])
+        return f"{_clean_code(m['tcode'])}/{icode}", icode
+    scode = _clean_code(m["scode"])
+    return scode, scode.rsplit("-", 1)[-1] if scode and "-" in scode else None
+
+
+def _type_of(m: re.Match[str], code: str | None) -> str | None:
+    word = m.groupdict().get("type")
+    if word:
+        return TYPE_WORDS[word.lower()]
+    if code:
+        head = code.split("/")[-1].split("-")[0] if re.match(r"(?:19|20)\d{2}/", code) else re.split(r"[/-]", code)[0]
+        return TYPE_CODES.get(head.upper())
+    return None
+
+
+def _core_end(m: re.Match[str]) -> int:
+    """End of the citation proper (type, number, code); the date and issuer are values, not text."""
+    return max(m.end(g) for g in ("num", "icode", "scode", "plenum", "khoa") if m.groupdict().get(g))
+
+
+def _make(doc: Doc, start: int, m: re.Match[str], **values: str | None) -> tuple[int, int, DocumentRef]:
+    end = _core_end(m) if m.groupdict().get("num") else m.end()
+    date = date_from_match(m)
+    issuer, issuer_end = _issuer_after(doc, m.end())
+    issuer_source = "text" if issuer else None
+    icode = values.pop("icode", None)
+    if not issuer and icode:
+        issuer = ISSUER_CODES.get(icode.upper())
+        issuer_source = "code" if issuer else None
+    span = doc.span(start, end)
+    fact = DocumentRef(span.text, span.bounds, date=date, issuer=issuer, issuer_source=issuer_source, **values)
+    return start, max(m.end(), issuer_end), fact
+
+
+def _is_citation_word(doc: Doc, m: re.Match[str]) -> bool:
+    """A lower-case type word is a document only when a number follows (``kế hoạch của tỉnh`` is not)."""
+    word = m["type"]
+    return word[0].isupper() or bool(m.groupdict().get("num"))
+
+
+def find_documents(doc: Doc) -> list[DocumentRef]:
+    text = doc.norm
+    found: list[tuple[int, int, object]] = []
+    for m in CITATION.finditer(text):
+        code, icode = _from_code(m)
+        found.append(_make(doc, m.start(), m, type=_type_of(m, code), number=m["num"], code=code, icode=icode))
+    for m in NUMBER_ONLY.finditer(text):
+        if _is_citation_word(doc, m) and (m["type"][0].isupper() or "số" in m.group()):
+            found.append(_make(doc, m.start(), m, type=TYPE_WORDS[m["type"].lower()], number=m["num"]))
+    for m in CODE_ONLY.finditer(text):
+        code, icode = _from_code(m)
+        doc_type = _type_of(m, code)
+        if doc_type:
+            found.append(_make(doc, m.start(), m, type=doc_type, number=m["num"], code=code, icode=icode))
+    for m in PLENUM.finditer(text):
+        fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"])
+        if fact[2].issuer is None:
+            fact = (fact[0], fact[1], _replace(fact[2], issuer="Trung ương", issuer_source="text"))
+        found.append(fact)
+    for m in NAMED.finditer(text):
+        word = next(g for g in (m["type"], m["type2"], m["type3"], m["type4"]) if g)
+        found.append(_make(doc, m.start(), m, type=TYPE_WORDS[word.lower()]))
+    return [fact for _, _, fact in dedupe_overlaps(found)]  # type: ignore[misc]
+
+
+def _replace(fact: DocumentRef, **changes: str | None) -> DocumentRef:
+    import dataclasses
+
+    return dataclasses.replace(fact, **changes)
+
+
+EXTRACTOR = Extractor(name="documents", fact_type=DocumentRef, find=find_documents)

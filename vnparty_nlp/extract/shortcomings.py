@@ -1,0 +1,128 @@
+"""Limitations a report admits, each as its own item.
+
+Reports announce them (``còn bộc lộ một số hạn chế, như:``) and then either list them, split by
+``;`` (or by ``,`` when no semicolon is used, or as ``-`` bullets on their own lines), or state them in
+the sentences that follow the announcement. The run of prose items stops at the first sentence that
+carries no negative cue or turns to remedies (``Rút kinh nghiệm ...``, ``Để khắc phục ...``).
+Achievements are not shortcomings: an item must carry a negative cue (``còn``, ``chưa``, ``hạn chế``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.text import Doc
+
+
+@dataclass(frozen=True)
+class Shortcoming(Fact):
+    how: str = "list"  # "list" (after an announcing colon), "prose" (sentences after an announcement), "cue"
+
+
+#: nouns that announce shortcomings
+_NOUNS = r"(?:hạn chế|tồn tại|khuyết điểm|yếu kém|bất cập|thiếu sót|khó khăn|vướng mắc|hạn chế, tồn tại|tồn tại, hạn chế)"
+#: "một số hạn chế, như:" — a list follows the colon
+LIST_INTRO = re.compile(
+    rf"(?i:(?:một số|những|các|nhiều|mấy)\s+(?:\w+\s+){{0,2}}{_NOUNS}(?:\s*,\s*{_NOUNS})?(?:\s+[\w\s]{{0,40}}?)?)"
+    r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
+)
+#: an announcement without a list: "Tuy nhiên, ... còn bộc lộ một số hạn chế cần rút kinh nghiệm ..."
+PROSE_INTRO = re.compile(rf"(?i:(?:một số|những|các|nhiều)\s+{_NOUNS}|{_NOUNS}\s*,\s*{_NOUNS})")
+#: what makes an announcement admit the problems rather than mention them ("những hạn chế cần khắc phục")
+ADMISSION = re.compile(r"(?i)^\W*(?:tuy nhiên|bên cạnh đó|bên cạnh những kết quả|song|nhưng|mặc dù)\b|\b(?:bộc lộ|còn (?:có |tồn tại )?(?:một số|những|nhiều))\b")
+#: negative cues that make a clause a shortcoming
+CUES = re.compile(
+    r"(?i)\b(?:còn|chưa|không trúng|hạn chế|yếu|thiếu|lúng túng|chậm|thấp|sơ lược|hình thức|bất cập|"
+    r"vướng mắc|khó khăn|tồn tại|sai sót|nhầm lẫn|vi phạm|không đạt|không đúng|không đủ|kém)\b"
+)
+#: sentence openings that turn from problems to remedies or causes
+TURNS = re.compile(
+    r"(?i)^\W*(?:để\b|rút kinh nghiệm|thời gian tới|trong thời gian tới|khắc phục|nguyên nhân|từ đó|qua đó|"
+    r"các cấp ủy\s+(?:cần|phải)|cần\b|phải\b|đề nghị|kiến nghị|giải pháp|nhiệm vụ)"
+)
+_ITEM_TRIM = " \t\n.…;,:-–•+*"
+
+
+def _items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a list body into item spans (norm offsets)."""
+    body = doc.norm[start:end]
+    bullets = [m for m in re.finditer(r"(?m)^\s*[-+•*]\s+", body)]
+    if len(bullets) >= 2:
+        cuts = [m.end() for m in bullets]
+        bounds = [(start + c, start + (bullets[i + 1].start() if i + 1 < len(bullets) else len(body))) for i, c in enumerate(cuts)]
+    else:
+        separator = ";" if ";" in body else ","
+        bounds, pos = [], 0
+        for m in re.finditer(re.escape(separator), body):
+            bounds.append((start + pos, start + m.start()))
+            pos = m.end()
+        bounds.append((start + pos, end))
+        if separator == ",":
+            bounds = _merge_cueless(doc, bounds)
+    out = []
+    for s, e in bounds:
+        while s < e and doc.norm[s] in _ITEM_TRIM:
+            s += 1
+        while e > s and doc.norm[e - 1] in _ITEM_TRIM:
+            e -= 1
+        if e - s >= 8:
+            out.append((s, e))
+    return out
+
+
+def _merge_cueless(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Comma lists: a part without its own negative cue belongs to the item before it."""
+    merged: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if merged and not CUES.search(doc.norm, s, e):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _list_end(doc: Doc, start: int) -> int:
+    """A list runs to the end of its sentence, or over following bullet lines."""
+    text = doc.norm
+    s_start, s_end = doc.sentence_at(start)
+    end = s_end if s_end > start else len(text)
+    bullet = re.compile(r"\n\s*[-+•*]\s+[^\n]*")
+    while True:
+        m = bullet.match(text, end)
+        if not m:
+            return end
+        end = m.end()
+
+
+def find_shortcomings(doc: Doc) -> list[Shortcoming]:
+    text = doc.norm
+    found: list[Shortcoming] = []
+    covered_until = -1
+    sentences = doc.sentence_bounds
+    for i, (s, e) in enumerate(sentences):
+        if s < covered_until:
+            continue
+        sentence = text[s:e]
+        if TURNS.match(sentence):
+            continue
+        intro = LIST_INTRO.search(text, s, e)
+        if intro:
+            end = _list_end(doc, intro.end())
+            for a, b in _items(doc, intro.end(), end):
+                if CUES.search(text, a, b):
+                    span = doc.span(a, b)
+                    found.append(Shortcoming(span.text, span.bounds, how="list"))
+            covered_until = end
+            continue
+        if PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
+            for a, b in sentences[i + 1:]:
+                if TURNS.match(text[a:b]) or not CUES.search(text, a, b) or LIST_INTRO.search(text, a, b):
+                    break
+                span = doc.span(a, b)
+                found.append(Shortcoming(span.text, span.bounds, how="prose"))
+                covered_until = b
+    return found
+
+
+EXTRACTOR = Extractor(name="shortcomings", fact_type=Shortcoming, find=find_shortcomings)

@@ -1,0 +1,141 @@
+"""From an article's text to a :class:`Record`: layout, normalization, extraction.
+
+``analyze`` is the one entry point; ``analyze_many`` runs it over a collection with a progress bar and,
+because underthesea keeps its model in a module-level variable, parallelizes with processes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from vnparty_nlp.extract import run_extractors
+from vnparty_nlp.records import Record
+from vnparty_nlp.text import Doc, parse_layout
+
+log = logging.getLogger(__name__)
+
+#: articles are a few thousand characters; beyond this the input is not one article
+MAX_CHARS = 2_000_000
+#: share of control characters above which a text is treated as binary, not text
+MAX_CONTROL_SHARE = 0.01
+
+
+class InputError(ValueError):
+    """The input cannot be analyzed as an article (binary, far too large, not a string)."""
+
+
+def check_text(text: object) -> str:
+    """Reject what is not an article, with a message that says why."""
+    if isinstance(text, bytes | bytearray):
+        raise InputError("analyze() takes str; decode bytes first (vnparty_nlp.scrape.decode_bytes reads any "
+                         "Vietnamese encoding)")
+    if not isinstance(text, str):
+        raise InputError(f"analyze() takes str, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text of {len(text):,} characters is larger than one article "
+                         f"(limit {MAX_CHARS:,}); split it first")
+    sample = text[:20_000]
+    controls = sum(1 for c in sample if (c < " " and c not in "\n\r\t\f\v") or "\ufff0" <= c <= "\uffff")
+    if sample and controls / len(sample) > MAX_CONTROL_SHARE:
+        raise InputError(f"text looks binary ({controls} control characters in the first {len(sample):,})")
+    return text
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        log.warning("published %r is not an ISO date; ignored for year inference", published)
+        return None
+
+
+def analyze(
+    text: str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    site: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    author: str | None = None,
+    credit: str | None = None,
+    extractors: Iterable[str] | None = None,
+    tokenize: bool = False,
+    cut_furniture: bool = True,
+) -> Record:
+    """Analyze one article.
+
+    Metadata not given is read from the text's own layout (title lines, dateline, byline). The page
+    furniture after the article is cut off (``cut_furniture``), so the record's ``text`` is a prefix of
+    the input and every span indexes both. ``tokenize`` adds underthesea word tokens to the record's
+    sentences' Doc (``record.tokens``); extraction itself does not need them.
+    """
+    text = check_text(text)
+    layout = parse_layout(text)
+    body = text[: layout.end] if cut_furniture else text
+    published = published or layout.published
+    record = Record(
+        text=body, source=source, url=url, site=site, title=title or layout.title, published=published,
+        author=author or layout.author, credit=credit or layout.credit,
+    )
+    if not body.strip():
+        log.warning("%s: empty text, no facts", source or "article")
+        return record
+    doc = Doc(body, published=_published_date(published))
+    record.facts = run_extractors(doc, extractors)
+    record.sentences = doc.sentences
+    if tokenize:
+        record.tokens = doc.tokens
+    return record
+
+
+def _analyze_item(item: tuple[str, Mapping[str, Any]]) -> Record | InputError:
+    text, meta = item
+    try:
+        return analyze(text, **meta)
+    except InputError as err:
+        return err
+
+
+def analyze_many(
+    articles: Iterable[str | tuple[str, Mapping[str, Any]]],
+    *,
+    processes: int | None = 1,
+    progress: bool = True,
+    total: int | None = None,
+    **options: Any,
+) -> Iterator[Record]:
+    """Analyze many articles, in input order, with a progress bar.
+
+    Items are texts or ``(text, metadata)`` pairs. An article that cannot be analyzed is logged and
+    skipped; the others go on. ``processes=None`` uses every core.
+    """
+    from tqdm import tqdm
+
+    items = ((a, dict(options)) if isinstance(a, str) else (a[0], {**options, **a[1]}) for a in articles)
+    workers = os.cpu_count() or 1 if processes is None else max(1, processes)
+    bar = tqdm(total=total, unit="article", desc="analyze", disable=not progress)
+    try:
+        if workers == 1:
+            results: Iterable[Record | InputError] = map(_analyze_item, items)
+            yield from _report(results, bar)
+        else:
+            with ProcessPoolExecutor(workers) as pool:
+                yield from _report(pool.map(_analyze_item, items, chunksize=4), bar)
+    finally:
+        bar.close()
+
+
+def _report(results: Iterable[Record | InputError], bar: Any) -> Iterator[Record]:
+    for n, result in enumerate(results):
+        bar.update(1)
+        if isinstance(result, InputError):
+            log.warning("article %d skipped: %s", n, result)
+            continue
+        yield result

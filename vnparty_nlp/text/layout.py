@@ -1,0 +1,149 @@
+"""The parts of an article saved as plain text: title lines, dateline, body, byline, page furniture.
+
+Collected pages carry the site's furniture after the article (reader comment forms, related-article
+lists with their own dates, sidebars). It is cut off before anything is extracted, so its dates and
+documents never become facts of the article. The cut keeps the text a prefix of the input, so
+offsets stay offsets into the file the user has.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vnparty_nlp.text.normalize import match_key
+
+#: lines that open the page furniture after an article (compared case-insensitively, as prefixes)
+FURNITURE_MARKERS: tuple[str, ...] = (
+    "ý kiến bạn đọc", "gửi ý kiến", "ý kiến của bạn", "họ và tên", "bình luận", "viết bình luận",
+    "bài cùng chuyên mục", "tin cùng chuyên mục", "các bài liên quan", "bài liên quan", "các tin liên quan",
+    "tin liên quan", "các tin khác", "tin khác", "tin đã đưa", "xem thêm", "đọc thêm", "đọc nhiều",
+    "tin mới", "tin nổi bật", "quay lại", "xem tiếp", "về đầu trang", "in bài", "gửi bài viết",
+    "chia sẻ", "từ khóa:", "tags:", "văn bản mới", "bộ phận một cửa", "liên kết website",
+    "giới thiệu tạp chí in", "video clips", "thống kê truy cập",
+)
+_MARKER_MAX_LEN = 60
+
+#: a source credit rather than an author
+CREDIT_PREFIXES = ("t/h", "th:", "tổng hợp", "nguồn", "theo ")
+#: words that start the affiliation after a byline's name (``Phong Lâm Ban Tổ chức Tỉnh ủy Điện Biên``)
+AFFILIATION_WORDS = frozenset(
+    "Ban Tỉnh Huyện Thành Quận Thị Đảng Đài Báo Trung Văn Phòng Sở Ủy UBND HĐND Hội Cục Bộ Tạp Trường "
+    "Công Viện Học Cổng Chi Xã Phường".split()
+)
+
+_TIME = r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})'?"
+_DATE = r"(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})"
+#: the timestamp lines of news sites: 17:30' 21/5/2020 · Thứ Năm, 21/05/2020 17:30 · (09/03/2020)
+TIMESTAMP_PATTERNS = (
+    re.compile(rf"^\W*(?:[^\d]*,\s*)?{_TIME}\s*[-|,]?\s*(?:ngày\s*)?{_DATE}"),
+    re.compile(rf"^\W*(?:[^\d]*,\s*)?(?:ngày\s*)?{_DATE}\s*[-|,]?\s*(?:{_TIME})?"),
+)
+_MAX_TIMESTAMP_LINE = 60
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a plain-text article are (offsets into the original text)."""
+
+    end: int  # the article ends here; furniture (if any) follows
+    title: str | None
+    title_span: tuple[int, int] | None
+    published: str | None  # ISO date or date-time
+    author: str | None
+    credit: str | None
+
+
+def parse_timestamp(line: str) -> str | None:
+    """``17:30' 21/5/2020`` → ``2020-05-21T17:30``; ``(09/03/2020)`` → ``2020-03-09``."""
+    line = line.strip()
+    if len(line) > _MAX_TIMESTAMP_LINE:
+        return None
+    for pattern in TIMESTAMP_PATTERNS:
+        m = pattern.match(line)
+        if not m:
+            continue
+        try:
+            day = dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        except ValueError:
+            continue
+        if m["h"] is not None and int(m["h"]) < 24 and int(m["mi"]) < 60:
+            return f"{day.isoformat()}T{int(m['h']):02d}:{m['mi']}"
+        return day.isoformat()
+    return None
+
+
+def _lines(text: str, end: int | None = None) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    limit = len(text) if end is None else end
+    for line in text[:limit].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_body_line(line: str) -> bool:
+    line = line.strip()
+    return len(line) >= 120 or (len(line) >= 60 and line[-1:] in ".:;!?…")
+
+
+def find_furniture(text: str) -> int:
+    """Offset where the page furniture begins, or ``len(text)`` when there is none."""
+    seen_body = False
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not seen_body:
+            seen_body = _is_body_line(line)
+            continue
+        stripped = line.strip()
+        if stripped and len(stripped) <= _MARKER_MAX_LEN and match_key(stripped).startswith(FURNITURE_MARKERS):
+            return start
+    return len(text)
+
+
+def _split_byline(line: str) -> tuple[str | None, str | None]:
+    """(author, credit) from a short closing line, or (None, None) if it is not a byline."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or stripped[-1:] in ".;:!?" and not stripped.lower().startswith(CREDIT_PREFIXES):
+        return None, None
+    if stripped.lower().startswith(CREDIT_PREFIXES):
+        return None, stripped.rstrip(".")
+    words = stripped.split()
+    name: list[str] = []
+    for i, word in enumerate(words):
+        if i >= 2 and word in AFFILIATION_WORDS or word in ("-", "(") or not word[:1].isupper():
+            break
+        name.append(word.rstrip(",("))
+        if word.endswith(","):
+            break
+    if 2 <= len(name) <= 5:
+        return " ".join(name), None
+    return None, None
+
+
+def parse_layout(text: str) -> Layout:
+    """Title, dateline, byline and end of a plain-text article."""
+    end = find_furniture(text)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    lines = [(s, e) for s, e in _lines(text, end) if text[s:e].strip()]
+
+    title = title_span = published = None
+    for s, e in lines[:5]:
+        line = text[s:e]
+        if _is_body_line(line):
+            break
+        stamp = parse_timestamp(line)
+        if stamp:
+            published = published or stamp
+        elif len(line.strip()) >= 15:
+            ls = s + len(line) - len(line.lstrip())
+            title, title_span = line.strip(), (ls, ls + len(line.strip()))
+
+    author = credit = None
+    for s, e in reversed(lines[-2:]):
+        if not _is_body_line(text[s:e]):
+            author, credit = _split_byline(text[s:e])
+            if author or credit:
+                break
+    return Layout(end=end, title=title, title_span=title_span, published=published, author=author, credit=credit)
