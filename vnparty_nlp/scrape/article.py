@@ -1,0 +1,351 @@
+"""HTML page → :class:`Article`: title, date, author and the body paragraphs, without page furniture.
+
+Known layouts are read with their :mod:`~vnparty_nlp.scrape.profiles`; anything else goes to a
+generic extractor that scores containers by the running text they hold (a small readability).  In
+both cases the furniture rules of :mod:`~vnparty_nlp.scrape.blocks` run on the result, because
+broken markup puts comment forms and related-link lists inside the body element.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from vnparty_nlp.scrape.blocks import (
+    SKIP_TAGS,
+    Line,
+    clean_lines,
+    element_lines,
+    is_furniture_line,
+    is_stop_line,
+    normalize_ws,
+)
+from vnparty_nlp.scrape.byline import parse_author, split_byline
+from vnparty_nlp.scrape.dates import parse_date
+from vnparty_nlp.scrape.encoding import decode_bytes, normalize_text
+from vnparty_nlp.scrape.profiles import COMMON_DROP, PROFILES, SiteProfile
+from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Article", "parse_article", "parse_html", "choose_profile", "canonical_url_of"]
+
+
+@dataclass
+class Article:
+    """One article as the rest of the pipeline sees it.  ``text`` is the paragraphs joined by blank lines.
+
+    ``published`` is ISO (``2020-05-21T17:30`` or ``2020-05-21``) or None; ``author`` is a person's
+    name from the byline (None for a source credit, which goes to ``credit``); ``layout`` names the
+    site profile used, or "generic".
+    """
+
+    url: str
+    canonical_url: str
+    site: str
+    title: str | None
+    published: str | None
+    author: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    section: str | None = None
+    credit: str | None = None
+    layout: str = "generic"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the whitespace-normalized body: the same story at two URLs hashes the same."""
+        body = "\n".join(normalize_ws(p) for p in self.paragraphs)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "canonical_url": self.canonical_url,
+            "site": self.site,
+            "title": self.title,
+            "published": self.published,
+            "author": self.author,
+            "section": self.section,
+            "credit": self.credit,
+            "layout": self.layout,
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        paragraphs = data.get("paragraphs")
+        if paragraphs is None:
+            paragraphs = [p for p in (data.get("text") or "").split("\n\n") if p.strip()]
+        return cls(
+            url=data["url"], canonical_url=data.get("canonical_url") or data["url"], site=data.get("site", ""),
+            title=data.get("title"), published=data.get("published"), author=data.get("author"),
+            paragraphs=list(paragraphs), section=data.get("section"), credit=data.get("credit"),
+            layout=data.get("layout", "generic"),
+        )
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+def parse_html(html: str | bytes) -> BeautifulSoup:
+    """Parse with lxml (fast, forgiving with unclosed tags and cut-off pages)."""
+    if isinstance(html, bytes):
+        html = decode_bytes(html)
+    return BeautifulSoup(html, "lxml")
+
+
+def _text(el: Tag | None) -> str | None:
+    if el is None:
+        return None
+    text = normalize_ws(el.get_text(" "))
+    return text or None
+
+
+def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | None:
+    for sel in selectors:
+        el = soup.select_one(sel)
+        if el is not None:
+            return el
+    return None
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        el = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
+            or soup.find("meta", attrs={"itemprop": name})
+        if isinstance(el, Tag) and el.get("content"):
+            return normalize_ws(str(el["content"]))
+    return None
+
+
+def choose_profile(soup: BeautifulSoup, url: str) -> SiteProfile | None:
+    """The profile whose domain matches the URL, else the first whose fingerprint is in the page."""
+    host = host_of(url)
+    for prof in PROFILES:
+        if any(host == d or host.endswith("." + d) for d in prof.domains):
+            return prof
+    for prof in PROFILES:
+        if any(soup.select_one(sel) is not None for sel in prof.fingerprint):
+            return prof
+    return None
+
+
+def canonical_url_of(soup: BeautifulSoup, url: str) -> str:
+    """``<link rel=canonical>`` or ``og:url`` resolved against the page URL; the URL itself otherwise."""
+    link = soup.find("link", rel=lambda v: v is not None and "canonical" in (v if isinstance(v, list) else [v]))
+    href = link.get("href") if isinstance(link, Tag) else None
+    if not href:
+        href = _meta(soup, "og:url")
+    resolved = resolve(url, str(href)) if href else None
+    return resolved or normalize_url(url)
+
+
+_TITLE_SPLIT = re.compile(r"\s+[-|–—:]\s+")
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    return normalize_ws(title) or None
+
+
+def _title_from_head(soup: BeautifulSoup) -> str | None:
+    """The ``<title>`` without the site name that CMSs append (" - Tạp chí ..." / " | Cổng TTĐT ...")."""
+    raw = _text(soup.title)
+    if not raw:
+        return None
+    parts = _TITLE_SPLIT.split(raw)
+    return max(parts, key=len) if len(parts) > 1 else raw
+
+
+# --- generic extraction ---------------------------------------------------------------------------------
+
+_CONTAINERS = frozenset({"div", "td", "article", "section", "main", "body", "form", "center", "table", "tbody",
+                         "tr", "blockquote"})
+_PARAGRAPHS = frozenset({"p", "li", "h2", "h3", "h4", "blockquote", "font", "span", "em", "strong", "b", "i"})
+_FURNITURE_ATTR = re.compile(
+    r"(?i)(^|[-_\s])(menu|nav|navbar|sidebar|side-bar|footer|banner|breadcrumb|comment|binhluan|related|"
+    r"lienquan|tinkhac|othernews|other-news|share|social|toolbar|quangcao|advert|ads|lienket|weblink|poll|"
+    r"search|login|copyright|header|topmenu|box-?right|box-?left|colright|col-right|right-col|left-col)"
+)
+
+
+def _container_of(tag: Tag) -> Tag | None:
+    node: Tag | None = tag
+    while node is not None and node.name not in _CONTAINERS:
+        node = node.parent if isinstance(node.parent, Tag) else None
+    return node
+
+
+def _is_furniture_container(tag: Tag) -> bool:
+    for attr in ("class", "id"):
+        val = tag.get(attr)
+        if not val:
+            continue
+        text = " ".join(val) if isinstance(val, list) else str(val)
+        if _FURNITURE_ATTR.search(text):
+            return True
+    return False
+
+
+def _generic_lines(soup: BeautifulSoup) -> list[Line]:
+    """Lines of the container that holds the most running (non-link) text, readability-style."""
+    root = soup.body or soup
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for node in root.find_all(string=True):
+        parent = node.parent
+        if not isinstance(parent, Tag) or parent.name in SKIP_TAGS:
+            continue
+        text = normalize_ws(str(node))
+        if len(text) < 25:
+            continue
+        if parent.find_parent("a") is not None or parent.name == "a":
+            continue
+        container = _container_of(parent)
+        if container is None:
+            continue
+        points = len(text) + 10 * text.count(",")
+        for weight in (1.0, 0.5):
+            if container is None:
+                break
+            key = id(container)
+            tags[key] = container
+            scores[key] = scores.get(key, 0.0) + points * weight
+            up = container.parent if isinstance(container.parent, Tag) else None
+            container = _container_of(up) if up is not None else None
+    if not scores:
+        return []
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
+    best: Tag | None = None
+    best_score = -1.0
+    for key in ranked:
+        tag = tags[key]
+        if _is_furniture_container(tag) or any(_is_furniture_container(a) for a in tag.parents if a.name != "body"
+                                                and a.name != "html" and a.name != "[document]"):
+            continue
+        lines = element_lines(tag)
+        total = sum(len(ln.text) for ln in lines) or 1
+        link = sum(ln.link_chars for ln in lines)
+        adjusted = scores[key] * (1 - link / total)
+        if adjusted > best_score:
+            best, best_score = tag, adjusted
+    if best is None:
+        best = tags[ranked[0]]
+    return element_lines(best)
+
+
+# --- profile extraction ------------------------------------------------------------------------------------
+
+def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
+    found: list[Tag] = []
+    for sel in prof.body:
+        for el in soup.select(sel):
+            if not any(el is f or f in el.parents for f in found):
+                found = [f for f in found if el not in f.parents]
+                found.append(el)
+    if not found:
+        return []
+    for el in found:
+        for sel in (*COMMON_DROP, *prof.drop):
+            for junk in el.select(sel):
+                junk.decompose()
+    # document order: sourceline is set by lxml for every element
+    found.sort(key=lambda t: (t.sourceline or 0, t.sourcepos or 0))
+    lines: list[Line] = []
+    for el in found:
+        lines.extend(element_lines(el))
+    return lines
+
+
+# --- assembly -------------------------------------------------------------------------------------------
+
+def _is_date_line(text: str) -> bool:
+    return len(text) < 60 and parse_date(text) is not None and len(re.sub(r"[\d\s/:.,'()+-]", "", text)) < 30
+
+
+def _trim_head(lines: list[str], title: str | None, section: str | None) -> list[str]:
+    """Drop the title, section and date lines a generic container may start with."""
+    drop = {normalize_ws(t).lower() for t in (title, section) if t}
+    out = list(lines)
+    while out and (out[0].lower() in drop or _is_date_line(out[0])):
+        out.pop(0)
+    return out
+
+
+def _find_published(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
+    if prof:
+        published = parse_date(_text(_first(soup, prof.date)))
+        if published:
+            return published
+    meta = _meta(soup, "article:published_time", "og:published_time", "datePublished", "pubdate",
+                 "publishdate", "DC.date.issued", "date")
+    if meta and parse_date(meta):
+        return parse_date(meta)
+    time_el = soup.find("time", attrs={"datetime": True})
+    if isinstance(time_el, Tag) and parse_date(str(time_el["datetime"])):
+        return parse_date(str(time_el["datetime"]))
+    for el in soup.find_all(attrs={"class": re.compile(r"(?i)date|time|ngay|publish|posted")}):
+        if isinstance(el, Tag) and not _is_furniture_container(el):
+            text = _text(el)
+            if text and len(text) < 80 and parse_date(text):
+                return parse_date(text)
+    return None
+
+
+def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None) -> Article:
+    """Extract the article of an HTML page (``str``, or ``bytes`` in any encoding).
+
+    Never raises on bad markup: a page cut in the middle gives the paragraphs that arrived; a page
+    with no article gives an Article with no paragraphs (the crawler reports it as "no_text").
+    """
+    soup = parse_html(html)
+    prof = profile or choose_profile(soup, url)
+    layout = prof.name if prof else "generic"
+
+    title = _clean_title(_text(_first(soup, prof.title)) if prof else None)
+    if not title:
+        h1 = soup.find("h1")
+        title = _clean_title(_meta(soup, "og:title") or _text(h1 if isinstance(h1, Tag) else None)
+                             or _title_from_head(soup))
+    section = _text(_first(soup, prof.section)) if prof else None
+    author_el = _first(soup, prof.author) if prof else None
+    published = _find_published(soup, prof)
+    canonical = canonical_url_of(soup, url)
+
+    lines = _profile_lines(soup, prof) if prof else []
+    if prof and not lines:
+        log.debug("%s: profile %s found no body; using the generic extractor", url, prof.name)
+        layout = "generic"
+    if not lines:
+        lines = _generic_lines(soup)
+    paragraphs = [normalize_text(ln.text) for ln in clean_lines(lines)]
+    paragraphs = _trim_head(paragraphs, title, section)
+    paragraphs = [p for p in paragraphs if not is_furniture_line(p) and not is_stop_line(p)]
+    paragraphs, byline = split_byline(paragraphs)
+    author = parse_author(_text(author_el) or "") if author_el is not None else None
+
+    return Article(
+        url=normalize_url(url),
+        canonical_url=canonical,
+        site=host_of(canonical) or host_of(url),
+        title=normalize_text(title) if title else None,
+        published=published,
+        author=author or byline.author,
+        paragraphs=paragraphs,
+        section=normalize_text(section) if section else None,
+        credit=byline.credit,
+        layout=layout,
+    )

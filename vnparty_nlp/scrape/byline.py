@@ -1,0 +1,85 @@
+"""Bylines and source credits at the end of an article body.
+
+Party and government pages sign articles with a last, short line: a person and their unit
+(``Phong Lâm Ban Tổ chức Tỉnh ủy Điện Biên`` → author "Phong Lâm"), or a source credit
+(``T/h: Đài phát thanh huyện.``, ``Theo Báo Nhân Dân``) that names no person, so the author stays None.
+Neither is body text; both are taken off the paragraph list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Byline", "split_byline", "parse_author"]
+
+_CREDIT = re.compile(
+    r"^\(?\s*(?:(?i:t/h|th|tổng hợp|nguồn|sưu tầm)\s*[:.]|(?i:nguồn|theo|dẫn theo)\s+(?=[A-ZĐ]))"
+    r"[^,;]{2,80}$"
+)
+_PREFIX = re.compile(r"^(bài và ảnh|bài, ảnh|bài|tin và ảnh|tin, ảnh|tin|ảnh|tác giả|phóng viên)\s*:\s*",
+                     re.IGNORECASE)
+_NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
+_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=$|[\s,(–—-])")
+#: words that start an organisation, not a person's name
+_ORG_WORDS = frozenset("""
+ban tỉnh huyện thành thị quận xã phường đảng ủy uỷ sở báo đài trung phòng hội cổng tạp nguồn theo bộ cục
+viện trường công chi đại tin ảnh ubnd hđnd mttq đoàn liên trang hệ tổng nhà học cơ ngân
+""".split())
+_MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Byline:
+    author: str | None = None
+    credit: str | None = None
+
+
+def parse_author(line: str) -> str | None:
+    """The person's name at the start of a byline line, or None if it does not look like one."""
+    text = _PREFIX.sub("", line.strip())
+    if len(text.split()) > _MAX_WORDS or text.endswith((".", "!", "?", ";")) and len(text.split()) > 6:
+        return None
+    m = _NAME.match(text)
+    if not m:
+        return None
+    words = m.group("name").split()
+    # the name stops where an organisation starts: "Phong Lâm Ban Tổ chức..." -> "Phong Lâm"
+    name_words: list[str] = []
+    for w in words:
+        if w.lower() in _ORG_WORDS:
+            break
+        name_words.append(w)
+    if len(name_words) < 2:
+        return None
+    rest = text[len(" ".join(name_words)):].strip()
+    if rest and not (rest[0] in "(,–—-" or rest.split()[0].lower() in _ORG_WORDS):
+        return None  # a sentence that happens to start with capitals
+    name = " ".join(name_words)
+    if name.isupper():
+        name = name.title()
+    return name
+
+
+def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
+    """Take a trailing byline and/or source credit off the paragraphs (at most the last two lines)."""
+    paras = list(paragraphs)
+    author: str | None = None
+    credit: str | None = None
+    for _ in range(2):
+        if not paras:
+            break
+        last = paras[-1].strip()
+        if len(last.split()) > _MAX_WORDS:
+            break
+        m = _CREDIT.match(last)
+        if m and credit is None and author is None:
+            credit = last
+            paras.pop()
+            continue
+        name = parse_author(last) if author is None else None
+        if name:
+            author = name
+            paras.pop()
+            continue
+        break
+    return paras, Byline(author, credit)

@@ -1,0 +1,393 @@
+"""Polite, bounded HTTP fetching: one page in, one :class:`Page` (or a typed :class:`FetchError`) out.
+
+Small government servers are slow and fragile, so the fetcher is deliberately gentle: one session,
+an honest User-Agent, ``robots.txt`` obeyed, a per-host delay, retries with backoff that honour
+``Retry-After``.  And it is defensive, because a crawl must survive any page: timeouts, a size cap
+enforced while streaming, content-type checks before the body is read, a redirect-loop guard.
+Conditional requests (ETag / Last-Modified) let a re-crawl skip pages that have not changed.
+"""
+from __future__ import annotations
+
+import email.utils
+import logging
+import sys
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlsplit
+
+import requests
+
+from vnparty_nlp.scrape.encoding import decode_bytes, sniff_binary
+from vnparty_nlp.scrape.urls import normalize_url, resolve
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "USER_AGENT",
+    "FetchConfig",
+    "Page",
+    "Fetcher",
+    "fetch",
+    "FetchError",
+    "RobotsDisallowed",
+    "TooLarge",
+    "UnsupportedContent",
+    "HTTPStatusError",
+    "RedirectError",
+    "FetchTimeout",
+    "ConnectionFailed",
+]
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        return version("vnparty_nlp")
+    except PackageNotFoundError:
+        # not installed (running from a checkout): the parent package is loaded anyway
+        return getattr(sys.modules.get("vnparty_nlp"), "__version__", "0")
+
+
+USER_AGENT = f"vnparty_nlp/{_version()} (+research crawler)"
+#: the token robots.txt rules are matched against
+ROBOTS_AGENT = "vnparty_nlp"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+class FetchError(Exception):
+    """A page that could not be fetched; ``reason`` is a short stable code for crawl reports."""
+
+    reason = "error"
+
+    def __init__(self, url: str, message: str, *, status: int | None = None) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.status = status
+
+
+class RobotsDisallowed(FetchError):
+    reason = "robots"
+
+
+class TooLarge(FetchError):
+    reason = "too_large"
+
+
+class UnsupportedContent(FetchError):
+    """Not a web page (a PDF, an image...): reported and skipped, never parsed as HTML."""
+
+    reason = "content_type"
+
+
+class HTTPStatusError(FetchError):
+    reason = "http_status"
+
+
+class RedirectError(FetchError):
+    reason = "redirect"
+
+
+class FetchTimeout(FetchError):
+    reason = "timeout"
+
+
+class ConnectionFailed(FetchError):
+    reason = "connection"
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """Fetcher limits.  Tests shrink ``delay``, ``timeout`` and ``backoff``; crawls should not."""
+
+    user_agent: str = USER_AGENT
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_bytes: int = 5 * 1024 * 1024
+    retries: int = 3
+    backoff: float = 1.0
+    max_retry_after: float = 120.0
+    max_redirects: int = 10
+    delay: float = 1.0
+    max_crawl_delay: float = 30.0
+    obey_robots: bool = True
+    accept_types: tuple[str, ...] = (*_HTML_TYPES, "text/plain")
+
+
+@dataclass
+class Page:
+    """One fetched page.  ``status`` 304 means "not modified since the ETag/date we sent" (no body)."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    charset: str | None
+    content: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    redirects: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type in _HTML_TYPES
+
+    @cached_property
+    def text(self) -> str:
+        """The body as NFC text (raises :class:`~vnparty_nlp.scrape.encoding.NotTextError`)."""
+        return decode_bytes(self.content, self.charset)
+
+
+def _parse_content_type(value: str | None) -> tuple[str, str | None]:
+    if not value:
+        return "", None
+    mime, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'") or None
+    return mime.strip().lower(), charset
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+# --- fetcher --------------------------------------------------------------------------------------
+
+class Fetcher:
+    """Fetches pages politely; keep one per crawl (it holds the session, robots cache and host clock)."""
+
+    def __init__(self, config: FetchConfig | None = None, session: requests.Session | None = None) -> None:
+        self.config = config or FetchConfig()
+        self.session = session or requests.Session()
+        self.session.headers.update({
+            "User-Agent": self.config.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
+            "Accept-Language": "vi,en;q=0.5",
+        })
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._last_request: dict[str, float] = {}
+        self._host_delay: dict[str, float] = {}
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # politeness ----------------------------------------------------------------------------------
+
+    def _throttle(self, url: str) -> None:
+        host = urlsplit(url).netloc
+        delay = self._host_delay.get(host, self.config.delay)
+        last = self._last_request.get(host)
+        if last is not None:
+            wait = delay - (time.monotonic() - last)
+            if wait > 0:
+                time.sleep(wait)
+        self._last_request[host] = time.monotonic()
+
+    def _robots_for(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+        """The parsed robots.txt of the URL's host; None means "everything allowed"."""
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{parts.netloc}"
+        if key in self._robots:
+            return self._robots[key]
+        parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser(key + "/robots.txt")
+        assert parser is not None
+        try:
+            target: str | None = key + "/robots.txt"
+            for _ in range(5):  # RFC 9309: follow at least five redirects
+                assert target is not None
+                resp = self._request(target, {}, retries=1)
+                try:
+                    location = resp.headers.get("Location")
+                    if resp.status_code in _REDIRECTS and location:
+                        target = resolve(target, location)
+                        if target is None:
+                            break
+                        continue
+                    body = resp.raw.read(512 * 1024, decode_content=True) if resp.status_code == 200 else b""
+                finally:
+                    resp.close()
+                break
+            if resp.status_code == 200:
+                parser.parse(body.decode("utf-8", "replace").splitlines())
+                crawl_delay = parser.crawl_delay(self.config.user_agent)
+                if crawl_delay:
+                    self._host_delay[parts.netloc] = min(
+                        max(float(crawl_delay), self.config.delay), self.config.max_crawl_delay
+                    )
+            elif 300 <= resp.status_code < 500:
+                parser = None  # RFC 9309: robots.txt "unavailable" -> no restrictions
+            else:
+                parser.disallow_all = True
+        except FetchError as exc:
+            # RFC 9309: "unreachable" -> assume everything is disallowed (for this run)
+            log.warning("robots.txt of %s unreachable (%s): not crawling that host", key, exc.reason)
+            parser = urllib.robotparser.RobotFileParser(key + "/robots.txt")
+            parser.disallow_all = True
+        self._robots[key] = parser
+        return parser
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch the URL (always True if robots are not obeyed)."""
+        if not self.config.obey_robots:
+            return True
+        parser = self._robots_for(url)
+        return parser is None or parser.can_fetch(self.config.user_agent, url)
+
+    # requests ------------------------------------------------------------------------------------
+
+    def _request(self, url: str, headers: dict[str, str], *, retries: int | None = None) -> requests.Response:
+        """One GET (no redirects followed), retried on connection errors, timeouts, 5xx and 429."""
+        cfg = self.config
+        attempts = (cfg.retries if retries is None else retries) + 1
+        error: FetchError | None = None
+        for attempt in range(attempts):
+            self._throttle(url)
+            wait = cfg.backoff * (2 ** attempt)
+            try:
+                resp = self.session.get(
+                    url, headers=headers, stream=True, allow_redirects=False,
+                    timeout=(cfg.connect_timeout, cfg.read_timeout),
+                )
+            except requests.Timeout as exc:
+                error = FetchTimeout(url, f"timed out ({exc.__class__.__name__})")
+            except requests.RequestException as exc:
+                error = ConnectionFailed(url, f"{exc.__class__.__name__}: {exc}")
+            else:
+                if resp.status_code != 429 and resp.status_code < 500:
+                    return resp
+                error = HTTPStatusError(url, f"HTTP {resp.status_code}", status=resp.status_code)
+                after = _retry_after(resp.headers.get("Retry-After"))
+                if after is not None:
+                    wait = min(after, cfg.max_retry_after)
+                resp.close()
+            if attempt + 1 < attempts:
+                log.info("%s (attempt %d/%d); retrying in %.1fs", error, attempt + 1, attempts, wait)
+                time.sleep(wait)
+        assert error is not None
+        raise error
+
+    def _read_body(self, url: str, resp: requests.Response) -> bytes:
+        """Stream the body, aborting as soon as it passes the size cap."""
+        limit = self.config.max_bytes
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise TooLarge(url, f"Content-Length {int(declared)} > cap {limit}")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in resp.iter_content(chunk_size=64 * 1024):
+                size += len(chunk)
+                if size > limit:
+                    raise TooLarge(url, f"body passed the cap of {limit} bytes")
+                chunks.append(chunk)
+        except requests.exceptions.ConnectionError as exc:
+            if "timed out" in str(exc).lower():
+                raise FetchTimeout(url, "timed out while reading the body") from exc
+            raise ConnectionFailed(url, f"connection broken while reading the body: {exc}") from exc
+        except requests.RequestException as exc:
+            raise ConnectionFailed(url, f"{exc.__class__.__name__} while reading the body") from exc
+        return b"".join(chunks)
+
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Page:
+        """GET a page, following redirects; raises a :class:`FetchError` subclass on any failure.
+
+        With ``etag``/``last_modified`` (from an earlier fetch) the request is conditional and an
+        unchanged page comes back as a :class:`Page` with status 304 and no body.
+        """
+        start = time.monotonic()
+        url = normalize_url(url)
+        current = url
+        seen = [url]
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        while True:
+            if not self.allowed(current):
+                raise RobotsDisallowed(current, "disallowed by robots.txt")
+            resp = self._request(current, headers)
+            if resp.status_code in _REDIRECTS and resp.headers.get("Location"):
+                target = resolve(current, resp.headers["Location"])
+                resp.close()
+                if target is None:
+                    raise RedirectError(current, f"redirect to an unusable location {resp.headers['Location']!r}")
+                if target in seen:
+                    raise RedirectError(url, "redirect loop: " + " -> ".join([*seen, target]))
+                if len(seen) > self.config.max_redirects:
+                    raise RedirectError(url, f"more than {self.config.max_redirects} redirects")
+                seen.append(target)
+                current = target
+                headers = {}  # validators belong to the URL they were issued for
+                continue
+            break
+        try:
+            return self._finish(url, current, resp, seen, start)
+        finally:
+            resp.close()
+
+    def _finish(self, url: str, final: str, resp: requests.Response, seen: list[str], start: float) -> Page:
+        hdrs = {k.lower(): v for k, v in resp.headers.items()}
+        mime, charset = _parse_content_type(resp.headers.get("Content-Type"))
+        if resp.status_code == 304:
+            return Page(url, final, 304, mime, charset, b"", hdrs, seen[1:], time.monotonic() - start)
+        if resp.status_code >= 400 or resp.status_code < 200:
+            raise HTTPStatusError(final, f"HTTP {resp.status_code}", status=resp.status_code)
+        if mime and mime not in self.config.accept_types:
+            raise UnsupportedContent(final, f"content type {mime!r} is not a web page")
+        content = self._read_body(final, resp)
+        kind = sniff_binary(content)
+        if kind:
+            raise UnsupportedContent(final, f"body is {kind} (declared {mime or 'no type'})")
+        return Page(url, final, resp.status_code, mime or "text/html", charset, content, hdrs, seen[1:],
+                    time.monotonic() - start)
+
+
+_default: Fetcher | None = None
+
+
+def fetch(url: str, *, fetcher: Fetcher | None = None, **kwargs: str | None) -> Page:
+    """Fetch one page with a shared default :class:`Fetcher` (or the one given)."""
+    global _default
+    if fetcher is None:
+        if _default is None:
+            _default = Fetcher()
+        fetcher = _default
+    return fetcher.fetch(url, **kwargs)
