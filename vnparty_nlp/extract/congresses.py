@@ -33,8 +33,8 @@ CONGRESS = re.compile(
     rf"(?:\s*,?\s*nhiệm kỳ\s+(?P<y1>(?:19|20)\d{{2}})\s*-\s*(?P<y2>(?:19|20)\d{{2}}))?"
 )
 
-_ORG_AFTER = re.compile(rf"\s+((?:Đảng bộ|Chi bộ)\s+(?:tỉnh|huyện|thành phố|xã|phường|thị trấn|quận|thị xã|cơ quan|khối)"
-                        rf"(?:\s+[^\W\d_][\w]*)*?)(?=[\s.,;]|$)")
+_ORG_AFTER = re.compile(r"\s+((?:Đảng bộ|Chi bộ)\s+(?:tỉnh|huyện|thành phố|xã|phường|thị trấn|quận|thị xã|cơ quan|khối)"
+                        r"(?:\s+[^\W\d_][\w]*)*?)(?=[\s.,;]|$)")
 
 
 def find_congresses(doc: Doc) -> list[Congress]:

@@ -28,7 +28,7 @@ UNIQUE_BODIES: tuple[str, ...] = (
 HEADS: tuple[str, ...] = (
     "Ban Thường vụ", "Ban Chấp hành", "BCH", "BTV", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Kinh tế", "Ban Tuyên giáo và Dân vận", "Ủy ban Kiểm tra", "UBKT", "Văn phòng",
-    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy khối", "Đảng ủy", "Chi ủy", "Đảng bộ",
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy khối", "Đảng ủy Khối", "Đảng ủy", "Chi ủy", "Đảng bộ",
     "Chi bộ", "Đảng đoàn", "Ban cán sự đảng", "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc", "Đoàn Thanh niên", "Hội Nông dân", "Hội Cựu chiến binh",
     "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Công an", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
@@ -49,14 +49,32 @@ _NAME_UNIT = (
 NAME = rf"{_NAME_UNIT}(?:(?:\s+|\s?-\s?){_NAME_UNIT}){{0,4}}"
 _HEAD = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
 _UNIQUE = "|".join(re.escape(h) for h in sorted(UNIQUE_BODIES, key=len, reverse=True))
-_MODIFIER = rf"(?:\s+{COMMITTEES}(?!\w))*(?:\s+{LEVELS}\s+(?:{NAME})|\s+(?!{COMMITTEES}(?!\w)|{LEVELS}\s){NAME})?"
+_MODIFIER = rf"(?:\s+(?:{COMMITTEES}(?!\w)|{LEVELS}(?:\s+{LEVELS})*\s+(?:{NAME})|(?!{COMMITTEES}(?!\w)){NAME})){{0,3}}"
 ORGANIZATION = re.compile(rf"(?<!\w)(?:(?P<unique>{_UNIQUE})|(?P<head>{_HEAD})(?P<mod>{_MODIFIER}))(?!\w)")
+
+
+def _cut_at_people(doc: Doc, start: int, end: int) -> int:
+    """``Huyện ủy Mường Nhé Lò Văn Muôn``: the organization ends where a person's name begins."""
+    for person in doc.facts.get("people", []):
+        p = doc.norm_offset(person.start)
+        if start < p < end:
+            end = p
+    while end > start and doc.norm[end - 1] in " ,":
+        end -= 1
+    return end
 
 
 def find_organizations(doc: Doc) -> list[Organization]:
     facts: list[Organization] = []
     for m in ORGANIZATION.finditer(doc.norm):
         if m["head"] and not m["mod"].strip():
+            continue
+        end = _cut_at_people(doc, m.start(), m.end())
+        if end < m.end():
+            if m["head"] and end <= m.end("head"):
+                continue
+            span = doc.span(m.start(), end)
+            facts.append(Organization(span.text, span.bounds, head=m["unique"] or m["head"]))
             continue
         span = doc.span(m.start(), m.end())
         facts.append(Organization(span.text, span.bounds, head=m["unique"] or m["head"]))
@@ -69,4 +87,4 @@ def find_organizations(doc: Doc) -> list[Organization]:
     return facts
 
 
-EXTRACTOR = Extractor(name="organizations", fact_type=Organization, find=find_organizations)
+EXTRACTOR = Extractor(name="organizations", fact_type=Organization, find=find_organizations, requires=("people",))

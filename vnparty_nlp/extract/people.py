@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, PROVINCES
 from vnparty_nlp.text import Doc
 
 
@@ -45,7 +45,11 @@ _TITLE_STOP = re.compile(
     r"được|đến|tại|trong|với|là|nói|chia sẻ|lưu ý|quán triệt|giới thiệu)(?!\w)|\s*[:.;(\"\n]|\s+-\s+"
 )
 _TITLE_AT = re.compile(rf"\s*,?\s*(?P<title>(?:{_TITLE})(?!\w))")
-_TITLE_THEN_NAME = re.compile(rf"(?<!\w)(?:{_TITLE})(?!\w)[^.;:\n]{{0,90}}?")
+_TITLE_THEN_NAME = re.compile(rf"(?<!\w)(?:{_TITLE})(?!\w)")
+_CLAUSE_END = re.compile(r"[.;:,\n(]")
+#: surnames that are never the start of a place name: a two-syllable name may start with them
+_UNAMBIGUOUS_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Đinh Trịnh".split())
+_PLACES = frozenset(PROVINCES)
 _MAX_NAME = 5
 _SYLLABLE = re.compile(CAP_SYLLABLE)
 _STARTS_TITLE = re.compile(rf"(?:{_TITLE})(?!\w)")
@@ -76,6 +80,38 @@ def _name_syllables(text: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+def _is_surname(word: str) -> bool:
+    return word in SURNAMES or word in _SURNAMES_UPPER
+
+
+def _plausible_name(words: list[str]) -> bool:
+    if " ".join(words[:2]) in _PLACES or " ".join(words[:3]) in _PLACES:
+        return False
+    return len(words) >= 3 or words[0] in _UNAMBIGUOUS_SURNAMES or words[0].capitalize() in _UNAMBIGUOUS_SURNAMES
+
+
+def _name_after_title(doc: Doc, title: re.Match[str], taken: list[tuple[int, int]]) -> Person | None:
+    """``Bí thư Huyện ủy Mường Nhé Lò Văn Muôn``: the name ends the clause and starts with a surname."""
+    text = doc.norm
+    if any(s <= title.start() < e for s, e in taken):
+        return None
+    stop = _CLAUSE_END.search(text, title.end(), min(len(text), title.end() + 120))
+    clause_end = stop.start() if stop else min(len(text), title.end() + 120)
+    for run in _NAME_RUN.finditer(text, title.end(), clause_end):
+        syllables = list(_SYLLABLE.finditer(text, run.start(), run.end()))
+        words = [s.group() for s in syllables]
+        for k in range(max(0, len(words) - 4), len(words) - 1):
+            if _is_surname(words[k]) and _plausible_name(words[k:]):
+                span = doc.span(syllables[k].start(), syllables[-1].end())
+                title_text = text[title.start():syllables[k].start()].strip(" ,")
+                return Person(span.text, span.bounds, name=_as_name(words[k:]), title=title_text)
+    return None
+
+
+def person_end(doc: Doc, person: Person) -> int:
+    return doc.norm_offset(person.stop)
+
+
 def find_people(doc: Doc) -> list[Person]:
     text = doc.norm
     facts: list[Person] = []
@@ -94,20 +130,10 @@ def find_people(doc: Doc) -> list[Person]:
         facts.append(Person(span.text, span.bounds, name=_as_name(words), title=title))
         taken.append((m.end(), max(end, name_end)))
     for m in _TITLE_THEN_NAME.finditer(text):
-        run = _NAME_RUN.match(text, m.end())
-        if not run or any(s <= run.start() < e for s, e in taken):
-            continue
-        words = run.group().split()
-        for k in range(max(0, len(words) - 4), len(words) - 1):
-            w = words[k]
-            if w in SURNAMES or w in _SURNAMES_UPPER:
-                name_start = run.start() + len(" ".join(words[:k])) + (1 if k else 0)
-                name = " ".join(words[k:])
-                span = doc.span(name_start, name_start + len(name))
-                title = text[m.start():name_start].strip(" ,")
-                facts.append(Person(span.text, span.bounds, name=_as_name(words[k:]), title=title))
-                taken.append((m.start(), name_start + len(name)))
-                break
+        person = _name_after_title(doc, m, taken)
+        if person:
+            facts.append(person)
+            taken.append((m.start(), person_end(doc, person)))
     return facts
 
 
