@@ -49,8 +49,8 @@ def _items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     body = doc.norm[start:end]
     bullets = [m for m in re.finditer(r"(?m)^\s*[-+•*]\s+", body)]
     if len(bullets) >= 2:
-        cuts = [m.end() for m in bullets]
-        bounds = [(start + c, start + (bullets[i + 1].start() if i + 1 < len(bullets) else len(body))) for i, c in enumerate(cuts)]
+        line_ends = [body.find("\n", m.end()) for m in bullets]
+        bounds = [(start + m.end(), start + (e if e >= 0 else len(body))) for m, e in zip(bullets, line_ends, strict=True)]
     else:
         separator = ";" if ";" in body else ","
         bounds, pos = [], 0

@@ -71,7 +71,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if not _starts_sentence(text, m.end(), b_end):
                 continue
             word = _WORD_BEFORE.search(text, max(b_start, m.start() - 12), m.start() + 1)
-            if word and m.group().startswith(".") and word.group(1).rstrip(".") in ABBREVIATIONS:
+            if word and m.group().startswith(".") and word.group(1).rstrip(".").split(".")[-1] in ABBREVIATIONS:
                 continue
             _append_trimmed(text, cut, m.end(), out)
             cut = m.end()

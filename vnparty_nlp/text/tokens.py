@@ -11,6 +11,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from vnparty_nlp.text.normalize import CHAR_FOLDS, fold_diacritics
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +40,14 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=4096)
+def _base(c: str) -> str:
+    """The bare letter: underthesea moves tone marks (``thuỷ`` → ``thủy``) and rewrites ``Ð``."""
+    return fold_diacritics(CHAR_FOLDS.get(c, c)).casefold()
+
+
 def _same_char(a: str, b: str) -> bool:
-    return a == b or a.casefold() == b.casefold()
+    return a == b or _base(a) == _base(b)
 
 
 def align_tokens(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -63,7 +72,7 @@ def align_tokens(text: str, words: list[str]) -> list[tuple[int, int]]:
                 break
         if not ok:
             # the tokenizer rewrote a character: resynchronize on the word's length
-            found = text.find(chars[0], start, start + 3 * len(word) + 3)
+            found = next((i for i in range(start, min(n, start + 3 * len(word) + 3)) if _same_char(text[i], chars[0])), -1)
             if found < 0:
                 log.debug("token %r not found near offset %d", word, start)
                 continue

@@ -1,0 +1,70 @@
+"""Dates, ranges, months, years and terms, with the year taken from context when missing."""
+import unicodedata
+
+import pytest
+
+from vnparty_nlp import analyze
+
+
+def dates(text, **meta):
+    return [(d.value, d.end, d.kind) for d in analyze(text, **meta).dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hội nghị diễn ra ngày 30-5-2019.", ("2019-05-30", None, "date")),
+        ("Ngày 21/5/2020, Tỉnh ủy họp.", ("2020-05-21", None, "date")),
+        ("Ngày 07/07/2019 Thành ủy ban hành kế hoạch.", ("2019-07-07", None, "date")),
+        ("Văn bản ký ngày 14 tháng 8 năm 2019.", ("2019-08-14", None, "date")),
+        ("Từ ngày 6-1-2020 đến ngày 15-5-2020, toàn tỉnh tổ chức đại hội.", ("2020-01-06", "2020-05-15", "range")),
+        ("Đại hội diễn ra từ ngày 25-1 đến 2-2-2021.", ("2021-01-25", "2021-02-02", "range")),
+        ("Đại hội tổ chức vào ngày 11 và 12/3/2020.", ("2020-03-11", "2020-03-12", "range")),
+        ("Các đảng bộ tổ chức đại hội trong tháng 4 và tháng 5/2020.", ("2020-04", "2020-05", "range")),
+        ("Đại hội dự kiến diễn ra trong tháng 8/2020.", ("2020-08", None, "month")),
+        ("Nhiệm vụ nhiệm kỳ 2020 - 2025 được xác định rõ.", ("2020", "2025", "term")),
+        ("Kế hoạch giai đoạn 2021-2025 đã được phê duyệt.", ("2021", "2025", "range")),
+        ("Kết quả quý I/2020 khả quan.", ("2020-01", "2020-03", "range")),
+        ("Trong 6 tháng đầu năm 2020, kết nạp 120 đảng viên.", ("2020-01", "2020-06", "range")),
+        ("Năm 2019, toàn tỉnh kết nạp 1.200 đảng viên.", ("2019", None, "year")),
+    ],
+)
+def test_date_forms(text, expected):
+    assert expected in dates(text)
+
+
+def test_year_from_the_same_sentence():
+    assert dates("Đảng bộ A họp ngày 6/3, Đảng bộ B họp ngày 11/3/2020.")[0] == ("2020-03-06", None, "date")
+
+
+def test_year_from_publication_when_sentence_has_none():
+    assert dates("Sáng 11.4, Huyện ủy Yên Thế tổ chức hội nghị.", published="2021-04-12") == [
+        ("2021-04-11", None, "date")]
+
+
+def test_no_year_anywhere_gives_month_day_only():
+    assert dates("Chiều ngày 20/5, Ban Thường vụ họp.") == [("--05-20", None, "date")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị định 30/2020/NĐ-CP về công tác văn thư.",
+        "Có 25/25 đảng bộ, chi bộ cơ sở tổ chức thành công; 14/14 đảng ủy trực thuộc hoàn thành.",
+        "Liên hệ số điện thoại 0215.3826.455 hoặc 0912 345 678.",
+        "Đại hội lần thứ XIII của Đảng.",
+        "Hội nghị Trung ương 4 khóa XII.",
+        "Ngày 31/2/2020 không tồn tại.",
+    ],
+)
+def test_not_dates(text):
+    assert dates(text) == []
+
+
+def test_nfd_gives_same_values_and_offsets_into_nfd_text():
+    nfc = "Từ ngày 6-1-2020 đến ngày 15-5-2020, Đảng bộ tỉnh Điện Biên hoàn thành đại hội điểm."
+    nfd = unicodedata.normalize("NFD", nfc)
+    a, b = analyze(nfc).dates, analyze(nfd).dates
+    assert [(d.value, d.end) for d in a] == [(d.value, d.end) for d in b]
+    for d in b:
+        assert nfd[d.start:d.stop] == d.text

@@ -1,0 +1,71 @@
+"""Document references across codes, spellings and provinces."""
+import pytest
+
+from vnparty_nlp import analyze
+
+
+def docs(text, **meta):
+    return [(d.type, d.number, d.code) for d in analyze(text, **meta).documents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị.", ("chỉ thị", "35", "CT/TW")),
+        ("Thực hiện Chỉ thị số 35- CT/TW về đại hội.", ("chỉ thị", "35", "CT/TW")),
+        ("Thực hiện Chỉ thị số 35-CT/ TW về đại hội.", ("chỉ thị", "35", "CT/TW")),
+        ("Theo Chỉ thị số: 45-CT/TW ngày 14/4/2025.", ("chỉ thị", "45", "CT/TW")),
+        ("Thực hiện Quy định số 190-QĐ/TW về bầu cử.", ("quy định", "190", "QĐ/TW")),
+        ("Tổng kết Kết luận số 79-KL/TW của Bộ Chính trị.", ("kết luận", "79", "KL/TW")),
+        ("Nghị quyết số 21-NQ/TW ngày 16/6/2022 về tổ chức cơ sở đảng.", ("nghị quyết", "21", "NQ/TW")),
+        ("Nghị quyết số 05-NQ/TU của Tỉnh ủy Thái Nguyên.", ("nghị quyết", "05", "NQ/TU")),
+        ("Hướng dẫn số 12-HD/BTGTW của Ban Tuyên giáo Trung ương.", ("hướng dẫn", "12", "HD/BTGTW")),
+        ("Quyết định số 3917-QĐ/ĐUK ngày 20/3/2020.", ("quyết định", "3917", "QĐ/ĐUK")),
+        ("Chương trình số 05-Ctr/ĐUK của Đảng ủy Khối.", ("chương trình", "05", "Ctr/ĐUK")),
+        ("Công văn 858CV/ĐUK gửi các chi bộ.", ("công văn", "858", "CV/ĐUK")),
+        ("Quyết định số 1234/QĐ-UBND của UBND tỉnh Nghệ An.", ("quyết định", "1234", "QĐ-UBND")),
+        ("Nghị định 30/2020/NĐ-CP về công tác văn thư.", ("nghị định", "30", "2020/NĐ-CP")),
+        ("Thông tư số 01/2011/TT-BNV hướng dẫn thể thức.", ("thông tư", "01", "2011/TT-BNV")),
+        ("CHỈ THỊ SỐ 35-CT/TW VỀ ĐẠI HỘI ĐẢNG BỘ CÁC CẤP", ("chỉ thị", "35", "CT/TW")),
+        ("Kế hoạch số 155, ngày 07/7/2019 của Thành ủy Hà Nội.", ("kế hoạch", "155", None)),
+        ("Chỉ thị 05 của Bộ Chính trị về học tập và làm theo tư tưởng Hồ Chí Minh.", ("chỉ thị", "05", None)),
+    ],
+)
+def test_citation_forms(text, expected):
+    assert expected in docs(text)
+
+
+def test_code_without_type_word_takes_type_from_code():
+    assert docs("Các chi bộ tiếp tục thực hiện 35-CT/TW và 26-HD/BTCTW.") == [
+        ("chỉ thị", "35", "CT/TW"), ("hướng dẫn", "26", "HD/BTCTW")]
+
+
+def test_plenum_and_named_documents():
+    found = docs("Gắn với Nghị quyết Trung ương 4 (khóa XII), Điều lệ Đảng và Nghị quyết Đại hội XIII.")
+    assert ("nghị quyết", "12", None) not in found
+    assert ("nghị quyết", "4", None) in found
+    assert ("điều lệ", None, None) in found
+    assert ("nghị quyết", None, None) in found
+
+
+def test_generic_lowercase_words_are_not_documents():
+    assert docs("Thực hiện kế hoạch của tỉnh, các cấp ủy chỉ đạo theo đúng quy định và hướng dẫn.") == []
+
+
+def test_date_and_issuer_of_a_citation():
+    record = analyze("Thực hiện Chỉ thị số 35-CT/TW, ngày 30-5-2019 của Bộ Chính trị về đại hội đảng bộ các cấp.")
+    (d,) = record.documents
+    assert (d.date, d.issuer, d.issuer_source) == ("2019-05-30", "Bộ Chính trị", "text")
+    assert d.text == "Chỉ thị số 35-CT/TW"
+    assert d.key == "35-CT/TW"
+
+
+def test_issuer_from_code_when_text_names_none():
+    (d,) = analyze("Triển khai Hướng dẫn số 02-HD/UBKTTW đến các chi bộ.").documents
+    assert (d.issuer, d.issuer_source) == ("Ủy ban Kiểm tra Trung ương", "code")
+
+
+def test_full_word_date_and_line_break_inside_citation():
+    (d,) = analyze("Căn cứ Quyết định số 212-QĐ/ĐUK\nngày 14 tháng 8 năm 2019 của Đảng ủy Khối.").documents
+    assert (d.code, d.date) == ("QĐ/ĐUK", "2019-08-14")
+    assert d.issuer == "Đảng ủy Khối"
