@@ -298,7 +298,9 @@ def _find_published(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None
     if isinstance(time_el, Tag) and parse_date(str(time_el["datetime"])):
         return parse_date(str(time_el["datetime"]))
     for el in soup.find_all(attrs={"class": re.compile(r"(?i)date|time|ngay|publish|posted")}):
-        if isinstance(el, Tag) and not _is_furniture_container(el):
+        if not isinstance(el, Tag) or el.find_parent(["a", "li"]) is not None:
+            continue  # dates of related-article lists
+        if not any(_is_furniture_container(t) for t in (el, *el.parents) if isinstance(t, Tag)):
             text = _text(el)
             if text and len(text) < 80 and parse_date(text):
                 return parse_date(text)

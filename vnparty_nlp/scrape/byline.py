@@ -22,7 +22,7 @@ _NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈ�
 _NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=$|[\s,(–—-])")
 #: words that start an organisation, not a person's name
 _ORG_WORDS = frozenset("""
-ban tỉnh huyện thành thị quận xã phường đảng ủy uỷ sở báo đài trung phòng hội cổng tạp nguồn theo bộ cục
+ban tỉnh huyện thành quận xã phường đảng ủy uỷ sở báo đài trung phòng hội cổng tạp nguồn theo bộ cục
 viện trường công chi đại tin ảnh ubnd hđnd mttq đoàn liên trang hệ tổng nhà học cơ ngân
 """.split())
 _MAX_WORDS = 14
