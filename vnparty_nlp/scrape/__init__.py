@@ -1,0 +1,36 @@
+"""vnparty_nlp.scrape: URLs → clean articles.  The lowest layer: it imports nothing else from vnparty_nlp.
+
+- :func:`fetch` / :class:`Fetcher`: polite, bounded HTTP (robots.txt, per-host delay, retries, size cap).
+- :func:`decode_bytes`: any Vietnamese encoding (UTF-8, Windows-1258, TCVN3, VNI) → NFC text.
+- :func:`parse_article`: HTML → :class:`Article` (site profiles + a generic extractor; no furniture).
+- :func:`crawl`: listings → articles as JSONL, resumable after any interruption, with a :class:`CrawlReport`.
+"""
+from __future__ import annotations
+
+from vnparty_nlp.scrape.article import Article, parse_article
+from vnparty_nlp.scrape.crawl import CrawlReport, crawl
+from vnparty_nlp.scrape.dates import parse_date
+from vnparty_nlp.scrape.encoding import NotTextError, decode_bytes
+from vnparty_nlp.scrape.fetch import (
+    USER_AGENT,
+    ConnectionFailed,
+    FetchConfig,
+    Fetcher,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    Page,
+    RedirectError,
+    RobotsDisallowed,
+    TooLarge,
+    UnsupportedContent,
+    fetch,
+)
+from vnparty_nlp.scrape.profiles import PROFILES, SiteProfile, register
+
+__all__ = [
+    "Article", "parse_article", "CrawlReport", "crawl", "parse_date", "NotTextError", "decode_bytes",
+    "USER_AGENT", "FetchConfig", "Fetcher", "Page", "fetch", "FetchError", "ConnectionFailed", "FetchTimeout",
+    "HTTPStatusError", "RedirectError", "RobotsDisallowed", "TooLarge", "UnsupportedContent",
+    "PROFILES", "SiteProfile", "register",
+]

@@ -1,0 +1,81 @@
+"""Entry points for ``vnparty fetch`` and ``vnparty crawl`` (wired into the main CLI by vnparty_nlp.cli).
+
+Intended argparse options::
+
+    vnparty fetch URL [--delay 1.0] [--timeout 30] [--no-robots] [--html]
+        fetch_command(url, delay, timeout=..., obey_robots=..., include_html=...)
+        prints one article as JSON (Article.to_dict()) to stdout.
+
+    vnparty crawl START_URL [START_URL ...] --out articles.jsonl [--state crawl.sqlite]
+                  [--max-pages 500] [--max-depth 3] [--delay 1.0] [--domain example.gov.vn ...]
+                  [--timeout 30] [--no-progress]
+        crawl_command(start_urls, out_path, state_path, max_pages, max_depth, delay, on_article=...)
+        appends articles to --out (JSONL), keeps the resumable state in --state (default:
+        <out>.state.sqlite), prints the summary to stderr.  Re-run the same command to resume.
+
+Exit codes: 0 success; 1 the page/crawl produced nothing usable; 2 bad arguments.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from vnparty_nlp.scrape.article import Article, parse_article
+from vnparty_nlp.scrape.crawl import crawl
+from vnparty_nlp.scrape.encoding import NotTextError
+from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["fetch_command", "crawl_command", "default_state_path"]
+
+
+def default_state_path(out_path: str | Path) -> Path:
+    """Where the crawl state lives when no --state is given: beside the output."""
+    out = Path(out_path)
+    return out.with_name(out.name + ".state.sqlite")
+
+
+def fetch_command(url: str, delay: float = 1.0, *, timeout: float = 30.0, obey_robots: bool = True,
+                  include_html: bool = False, config: FetchConfig | None = None) -> int:
+    """Fetch one URL, print its article as JSON on stdout; errors go to stderr with exit code 1."""
+    cfg = config or FetchConfig(delay=delay, read_timeout=timeout, obey_robots=obey_robots)
+    with Fetcher(cfg) as fetcher:
+        try:
+            page = fetcher.fetch(url)
+            article = parse_article(page.text, page.final_url)
+        except (FetchError, NotTextError) as exc:
+            print(f"vnparty fetch: {exc}", file=sys.stderr)
+            return 1
+    data = article.to_dict()
+    if include_html:
+        data["html"] = page.text
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return 0 if article.paragraphs else 1
+
+
+def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: str | Path | None = None,
+                  max_pages: int = 500, max_depth: int = 3, delay: float = 1.0,
+                  on_article: Callable[[Article], Any] | None = None, *,
+                  allowed_domains: Iterable[str] | None = None, timeout: float = 30.0,
+                  progress: bool = True, config: FetchConfig | None = None) -> int:
+    """Run (or resume) a crawl; print the summary to stderr.  Exit 0 if anything was written or all done."""
+    if not start_urls:
+        print("vnparty crawl: no start URL", file=sys.stderr)
+        return 2
+    cfg = config or FetchConfig(delay=delay, read_timeout=timeout)
+    try:
+        report = crawl(
+            start_urls, out_path, state_path or default_state_path(out_path), max_pages=max_pages,
+            max_depth=max_depth, allowed_domains=allowed_domains, config=cfg, on_article=on_article,
+            progress=progress,
+        )
+    except KeyboardInterrupt:
+        print("vnparty crawl: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.articles or report.fetched or report.not_modified else 1
