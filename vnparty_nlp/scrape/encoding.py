@@ -195,16 +195,24 @@ def _score(text: str) -> int:
     return score
 
 
+def _valid_words(text: str) -> int:
+    """Non-ASCII words of two letters or more that are well-formed Vietnamese syllables."""
+    return sum(1 for w in _WORD.findall(unicodedata.normalize("NFC", text))
+               if len(w) > 1 and not w.isascii() and _is_syllable(w))
+
+
 def _convert_line(line: str) -> tuple[str, str | None, int]:
     """Best legacy reading of one line: (text, "tcvn3"/"vni"/None, score gain)."""
     if not _HIGH_LATIN1.search(line) or any(ch in _UNICODE_ONLY or ch in _COMBINING_TONES for ch in line):
         return line, None, 0
     base = _score(line)
+    words = _valid_words(line)
     best, kind, gain = line, None, 0
     for name, conv in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode)):
         out = conv(line)
         g = _score(out) - base
-        if g > gain:
+        # a symbol turning into a letter ("©" -> "â") is no evidence: real words must appear
+        if g > gain and _valid_words(out) > words:
             best, kind, gain = out, name, g
     return best, kind, gain
 

@@ -1,0 +1,57 @@
+"""Dates in the pages' own formats, bylines, URL normalization."""
+from __future__ import annotations
+
+import pytest
+
+from vnparty_nlp.scrape.byline import split_byline
+from vnparty_nlp.scrape.dates import parse_date
+from vnparty_nlp.scrape.urls import normalize_url, resolve
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("17:30' 21/5/2020", "2020-05-21T17:30"),
+    ("Thứ Năm, 21/05/2020 17:30", "2020-05-21T17:30"),
+    ("Thứ Năm, 21/05/2020 17:30 (GMT+7)", "2020-05-21T17:30"),
+    ("(09/03/2020)", "2020-03-09"),
+    ("13:15 - 25/12/2020", "2020-12-25T13:15"),
+    ("13/10/2020, 20:57", "2020-10-13T20:57"),
+    ("2020-05-21T17:30:00+07:00", "2020-05-21T17:30"),
+    ("Cập nhật ngày 21 tháng 5 năm 2020", "2020-05-21"),
+    ("nhiệm kỳ 2020-2025", None),
+    ("31/02/2020", None),
+    ("", None),
+])
+def test_dates(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(("line", "author", "credit"), [
+    ("Phong Lâm Ban Tổ chức Tỉnh ủy Điện Biên", "Phong Lâm", None),
+    ("T/h: Đài phát thanh huyện.", None, "T/h: Đài phát thanh huyện."),
+    ("Theo Báo Quảng Ninh", None, "Theo Báo Quảng Ninh"),
+    ("Thu Hà (Ban Tuyên giáo Tỉnh ủy Nghệ An)", "Thu Hà", None),
+    ("PHẠM HÙNG", "Phạm Hùng", None),
+    ("Nguyễn Thị Lan", "Nguyễn Thị Lan", None),
+    ("Bài và ảnh: Minh Tuấn", "Minh Tuấn", None),
+])
+def test_bylines(line: str, author: str | None, credit: str | None) -> None:
+    paras, by = split_byline(["Đoạn văn bản.", line])
+    assert paras == ["Đoạn văn bản."]
+    assert (by.author, by.credit) == (author, credit)
+
+
+@pytest.mark.parametrize("line", [
+    "Đại hội điểm Đảng bộ xã Mường Toong (Mường Nhé) lần thứ XXI nhiệm kỳ 2020-2025.",
+    "Theo kế hoạch, đại hội sẽ diễn ra vào tháng 8.",
+    "Huyện Ninh Giang tổ chức Hội nghị",
+])
+def test_body_lines_are_not_bylines(line: str) -> None:
+    paras, by = split_byline(["Đoạn văn bản.", line])
+    assert paras[-1] == line and by.author is None and by.credit is None
+
+
+def test_urls() -> None:
+    assert normalize_url("HTTP://Example.GOV.vn:80/a?utm_source=x&id=3#top") == "http://example.gov.vn/a?id=3"
+    assert resolve("http://h/x/y.html", "../z.html") == "http://h/z.html"
+    assert resolve("http://h/", "javascript:history.back()") is None
+    assert resolve("http://h/", "#top") is None
