@@ -1,0 +1,254 @@
+"""Normalized keys the archive indexes and compares on: folded text, document keys, provinces, URLs.
+
+Everything a filter compares goes through one of these functions both when an article is stored and
+when a user's filter value is read, so ``35/CT-TW``, ``35- CT/ TW`` and ``Chỉ thị số 35-CT/TW`` meet
+on the same key, and ``Dien Bien`` meets ``Điện Biên``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from vnparty_nlp.text import fold_diacritics, normalize
+
+#: bumped whenever :func:`fold_text` or :func:`exact_text` change: the index must then be rebuilt,
+#: because a contentless FTS5 table deletes a row by re-tokenizing the values it was given
+FOLD_VERSION = 1
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)) + [0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189]:
+        c = chr(cp)
+        f = fold_diacritics(unicodedata.normalize("NFC", c))
+        if len(f) == 1 and f != c:
+            table[cp] = f
+    for cp in range(0x0300, 0x0370):  # combining marks of NFD input
+        table[cp] = None
+    table[0x00D0] = "D"
+    table[0x00F0] = "d"
+    table[0x0189] = "D"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_text(text: str) -> str:
+    """Accent-free, ``đ``-free form at C speed (``str.translate``); same length for NFC input."""
+    return text.translate(_FOLD)
+
+
+def exact_text(text: str) -> str:
+    """NFC with one tone placement (``hoà`` = ``hòa``) and look-alike ``Ð`` folded: the exact form."""
+    return normalize(text).norm
+
+
+def fold_key(text: str | None) -> str:
+    """Comparison key for names: folded, case-folded, single spaces (``Điện  Biên`` → ``dien bien``)."""
+    if not text:
+        return ""
+    return " ".join(fold_text(unicodedata.normalize("NFC", text)).casefold().replace("-", " ").split())
+
+
+def has_diacritics(word: str) -> bool:
+    return fold_text(unicodedata.normalize("NFC", word)) != unicodedata.normalize("NFC", word)
+
+
+def content_hash(text: str) -> str:
+    """Same article text, same hash: NFC, one tone placement, whitespace collapsed."""
+    key = " ".join(exact_text(text).split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|zarsrc\w*|_ga)$", re.I)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """One spelling per page: lower-case host without ``www.``, no fragment, tracking or trailing slash."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.scheme and not parts.netloc:
+        return url.strip()
+    host = parts.netloc.lower()
+    host = host[4:] if host.startswith("www.") else host
+    host = host.removesuffix(":80").removesuffix(":443")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or "/"
+    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocKey:
+    """What a citation filter compares: type, number without leading zeros, code without separators."""
+
+    type: str | None
+    number: str | None
+    code: str | None  # "CTTW" for CT/TW, CT-TW, CT/ TW
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}-{self.code}" if self.code else " ".join(x for x in (self.type, self.number) if x)
+
+
+def number_key(number: str | None) -> str | None:
+    if not number:
+        return None
+    stripped = number.strip().lower().lstrip("0")
+    return stripped or "0"
+
+
+def code_key(code: str | None) -> str | None:
+    if not code:
+        return None
+    return re.sub(r"[^0-9A-Z]", "", fold_text(unicodedata.normalize("NFC", code)).upper()) or None
+
+
+def type_key(doc_type: str | None) -> str | None:
+    return fold_key(doc_type) or None
+
+
+_BARE = re.compile(r"^\s*(?P<num>\d{1,5}[a-z]?)\s*(?:[-/]\s*(?P<code>[\w/ -]+?))?\s*$")
+
+
+@lru_cache(maxsize=1024)
+def parse_citation(value: str) -> DocKey:
+    """A user's document (``35-CT/TW``, ``35/CT-TW``, ``Chỉ thị 35``, ``chi thi 35``) as a key.
+
+    Read with the documents extractor, so the archive understands every spelling the extractor does;
+    an unaccented type word (``chi thi 35``) is matched against the known type words after folding.
+    """
+    from vnparty_nlp.extract import REGISTRY
+    from vnparty_nlp.extract.documents import TYPE_CODES, TYPE_WORDS
+    from vnparty_nlp.text import Doc
+
+    refs = REGISTRY["documents"](Doc(value.strip()))
+    if refs:
+        ref = refs[0]
+        return DocKey(type_key(ref.type), number_key(ref.number), _code_without_type(ref.code))
+    folded = fold_key(value)
+    for word in sorted(TYPE_WORDS, key=len, reverse=True):
+        fw = fold_key(word)
+        if folded.startswith(fw + " "):
+            rest = folded[len(fw):].strip().removeprefix("so").strip(" :")
+            m = _BARE.match(rest.upper())
+            if m:
+                return DocKey(type_key(TYPE_WORDS[word]), number_key(m["num"]), _code_without_type(m["code"]))
+    m = _BARE.match(value.upper())
+    if m and m["code"]:
+        head = re.split(r"[/-]", m["code"].strip())[0].strip()
+        return DocKey(type_key(TYPE_CODES.get(head)), number_key(m["num"]), _code_without_type(m["code"]))
+    raise ValueError(f"cannot read {value!r} as a document: write it as 35-CT/TW or 'Chỉ thị 35'")
+
+
+def _code_without_type(code: str | None) -> str | None:
+    """The whole code as a key; ``CT/TW`` and ``CT-TW`` both give ``CTTW``."""
+    return code_key(code)
+
+
+# --- provinces ----------------------------------------------------------------------------------
+
+#: the 63 provinces and centrally-run cities before the 2025 merger (the corpus is from 2019-2021)
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk",
+    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh",
+    "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
+    "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
+    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
+    "TP. Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+_ALIASES = {"ba ria vung tau": "Bà Rịa - Vũng Tàu", "ho chi minh": "TP. Hồ Chí Minh",
+            "tp ho chi minh": "TP. Hồ Chí Minh", "thanh pho ho chi minh": "TP. Hồ Chí Minh",
+            "hue": "Thừa Thiên Huế", "tp hcm": "TP. Hồ Chí Minh"}
+_BY_KEY = {fold_key(p.replace(".", "")): p for p in PROVINCES} | _ALIASES
+_PROVINCE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((re.escape(p) for p in PROVINCES if not p.startswith("TP.")), key=len, reverse=True))
+    + r"|Hồ Chí Minh|Bà Rịa\s?-\s?Vũng Tàu)(?!\w)"
+)
+#: a province named after these words is the article's own, not a passing mention
+_OWN_CUE = re.compile(r"(?:tỉnh|Tỉnh|thành phố|Thành phố|Tỉnh ủy|tỉnh ủy|Thành ủy|thành ủy|TP\.?)\s*$")
+
+
+def province_name(value: str | None) -> str | None:
+    """The canonical spelling of a province typed any way (``dien bien`` → ``Điện Biên``), or None."""
+    if not value:
+        return None
+    return _BY_KEY.get(fold_key(value.replace(".", "")))
+
+
+def infer_province(title: str | None, text: str) -> str | None:
+    """The article's province: named in the title, else the one most named in the text (``tỉnh X`` counts 3).
+
+    A guess for articles whose metadata does not say; metadata (``province``) always wins.
+    """
+    if title:
+        m = _PROVINCE_RE.search(exact_text(title))
+        if m:
+            return province_name(m.group(1))
+    norm = exact_text(text[:20_000])
+    votes: Counter[str] = Counter()
+    for m in _PROVINCE_RE.finditer(norm):
+        name = province_name(m.group(1))
+        if name:
+            votes[name] += 3 if _OWN_CUE.search(norm[max(0, m.start() - 12): m.start()]) else 1
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+# --- dates and counts ----------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_bounds(value: str | None, end: str | None = None) -> tuple[str | None, str | None]:
+    """(first day, last day) of an ISO value of any precision: ``2020-05`` → 2020-05-01..2020-05-31."""
+    import calendar
+
+    def lo(v: str | None) -> str | None:
+        m = _ISO.match(v or "")
+        if not m:
+            return None
+        y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
+        return f"{y}-{mo}-{d}"
+
+    def hi(v: str | None) -> str | None:
+        m = _ISO.match(v or "")
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), int(m.group(2) or 12), m.group(3)
+        day = int(d) if d else calendar.monthrange(y, mo)[1]
+        return f"{y:04d}-{mo:02d}-{day:02d}"
+
+    return lo(value), hi(end or value)
+
+
+_PARTY_UNITS = (
+    ("đảng bộ cơ sở", "đảng bộ cơ sở"), ("chi bộ cơ sở", "chi bộ cơ sở"), ("tccsđ", "tổ chức cơ sở đảng"),
+    ("tổ chức cơ sở đảng", "tổ chức cơ sở đảng"), ("đảng bộ bộ phận", "đảng bộ bộ phận"),
+    ("chi bộ trực thuộc", "chi bộ trực thuộc"), ("đảng bộ trực thuộc", "đảng bộ trực thuộc"),
+    ("đảng bộ, chi bộ cơ sở", "tổ chức cơ sở đảng"), ("đảng bộ, chi bộ", "đảng bộ, chi bộ"),
+    ("đảng bộ", "đảng bộ"), ("chi bộ", "chi bộ"), ("đảng viên", "đảng viên"),
+)
+
+
+def party_unit(unit: str | None) -> str | None:
+    """The party unit a count counts (``25/25 đảng bộ, chi bộ cơ sở`` → ``tổ chức cơ sở đảng``), or None."""
+    if not unit:
+        return None
+    u = " ".join(exact_text(unit).casefold().split())
+    for prefix, name in _PARTY_UNITS:
+        if u == prefix or u.startswith(prefix + " ") and name != "đảng viên":
+            return name
+    return None

@@ -1,0 +1,91 @@
+"""Highlighted snippets computed from the stored text, so they quote the article with its accents.
+
+The index holds no text (contentless FTS5), and FTS5's ``snippet()`` on the folded column would show
+``dai hoi diem`` instead of ``đại hội điểm``. Matching here uses the same folding as the index, on a
+copy of the text that keeps every offset (``str.translate`` folds one character to one character).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from vnparty_nlp.archive.keys import exact_text, fold_text
+
+if TYPE_CHECKING:
+    from vnparty_nlp.archive.query import Term
+
+
+@lru_cache(maxsize=256)
+def _pattern(terms: tuple[tuple[tuple[str, ...], bool], ...]) -> re.Pattern[str] | None:
+    alts = []
+    for words, prefix in terms:
+        if not words:
+            continue
+        body = r"\W+".join(re.escape(w) for w in words)
+        alts.append(body + (r"\w*" if prefix else r"(?!\w)"))
+    if not alts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def _matches(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    folded_terms = tuple((t.words, t.prefix) for t in terms if not t.exact)
+    exact_terms = tuple((t.words, t.prefix) for t in terms if t.exact)
+    spans: list[tuple[int, int]] = []
+    if folded_terms:
+        folded = fold_text(text)
+        pattern = _pattern(folded_terms)
+        if pattern and len(folded) == len(text):
+            spans += [m.span() for m in pattern.finditer(folded)]
+    if exact_terms:
+        pattern = _pattern(exact_terms)
+        norm = exact_text(text)
+        if pattern and len(norm) == len(text):
+            spans += [m.span() for m in pattern.finditer(norm)]
+        elif pattern:  # tone placement or NFD changed lengths: fold the found words back
+            spans += [m.span() for m in pattern.finditer(text)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(text: str, terms: Sequence[Term], width: int = 200,
+                 marks: tuple[str, str] = ("[", "]")) -> str:
+    """About ``width`` characters around the densest cluster of matches, matches between ``marks``."""
+    spans = _matches(text, terms) if terms else []
+    if not spans:
+        cut = text[:width]
+        return " ".join(cut.split()) + ("…" if len(text) > width else "")
+    best, best_score = 0, -1
+    for i, (s, _) in enumerate(spans):
+        j = i
+        while j + 1 < len(spans) and spans[j + 1][1] - s <= width:
+            j += 1
+        score = j - i + 1
+        if score > best_score:
+            best, best_score = i, score
+    first = spans[best][0]
+    start = max(0, first - width // 4)
+    while start > 0 and not text[start - 1].isspace() and first - start < width // 2:
+        start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 30:
+        end += 1
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out += [text[pos:s], marks[0], text[s:e], marks[1]]
+        pos = e
+    out.append(text[pos:end])
+    snippet = " ".join("".join(out).split())
+    return ("…" if start > 0 else "") + snippet + ("…" if end < len(text) else "")

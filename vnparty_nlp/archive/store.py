@@ -1,0 +1,828 @@
+"""``Archive``: analyzed articles and their facts in one SQLite file, searchable and filterable.
+
+SQLite in WAL mode is the source of truth: readers in other processes search while one process
+writes, and an ingest killed at any moment leaves every committed article whole (each batch is one
+transaction). An article is identified by its canonical URL or, without one, by its text's hash;
+adding it again updates it in place.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vnparty_nlp.archive import keys
+from vnparty_nlp.archive.query import ParsedQuery, QueryError, parse_query
+from vnparty_nlp.archive.schema import FACT_TABLES, SCHEMA_VERSION, migrate
+from vnparty_nlp.archive.snippets import make_snippet
+from vnparty_nlp.extract import REGISTRY
+from vnparty_nlp.records import METADATA_FIELDS, Record
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "vnparty-archive.sqlite"
+#: bm25 weights of (title_f, text_f, title_x, text_x): a word in the title counts five times
+BM25_WEIGHTS = (5.0, 1.0, 5.0, 1.0)
+#: how many of the newest matches bm25 ranks (see :meth:`Archive.search`)
+RANK_WINDOW = 2000
+
+FILTER_NAMES = frozenset({
+    "cites", "doc_type", "province", "organization", "site", "has", "published_from", "published_to",
+    "mentions_from", "mentions_to", "ids",
+})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result; ``score`` is bm25 (lower is better, as SQLite gives it) or None without a query."""
+
+    id: int
+    title: str | None
+    snippet: str
+    score: float | None
+    published: str | None = None
+    province: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+class SearchResults(list[Hit]):
+    """Hits, best first, with how they were ranked; ``.frame()`` for notebooks."""
+
+    def __init__(self, hits: Iterable[Hit], *, query: str | None, fts: str | None, exhaustive: bool) -> None:
+        super().__init__(hits)
+        self.query = query
+        self.fts = fts  # the FTS5 expression the query became
+        self.exhaustive = exhaustive  # False when bm25 ranked only the newest RANK_WINDOW matches
+
+    def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        columns = [f.name for f in dataclasses.fields(Hit)]
+        return pd.DataFrame([dataclasses.asdict(h) for h in self], columns=columns)
+
+
+@dataclass
+class AddReport:
+    """What an ingest did: new articles, updated ones, unchanged ones, and the ids of all of them."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    ids: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+ArticleInput = Record | Mapping[str, Any]
+
+
+def _as_record(item: ArticleInput) -> tuple[Record, dict[str, Any]]:
+    """A Record and the extra metadata the archive keeps (``province`` and other non-Record keys)."""
+    if isinstance(item, Record):
+        return item, {}
+    if isinstance(item, Mapping):
+        record = Record.from_dict(dict(item))
+        known = set(METADATA_FIELDS) | {"text", "sentences", "tokens", "id"} | set(REGISTRY)
+        extra = {k: v for k, v in item.items() if k not in known and v is not None}
+        return record, extra
+    raise TypeError(f"Archive.add takes Records or record dicts, not {type(item).__name__}")
+
+
+class Archive:
+    """A searchable archive in one SQLite file. ``Archive(path)`` creates or opens (and migrates) it.
+
+    ``readonly=True`` opens an existing archive for searching only (several processes may).
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly:
+            if not self.path.exists():
+                raise FileNotFoundError(f"no archive at {self.path}")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            self.con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                       check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                       check_same_thread=False)
+        self.con.row_factory = sqlite3.Row
+        con = self.con
+        con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA cache_size = -65536")
+        con.execute("PRAGMA mmap_size = 268435456")
+        con.execute("PRAGMA temp_store = MEMORY")
+        if readonly:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "
+                                   "open it once without readonly to migrate")
+        else:
+            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")
+            migrate(con)
+            self._check_fold_version()
+        self._similar: Any = None
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def _meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every write transaction: caches built from the archive (similar()) compare it."""
+        return int(self._meta("generation") or 0)
+
+    def _check_fold_version(self) -> None:
+        found = self._meta("fold_version")
+        if found is None:
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('fold_version', ?)", (str(keys.FOLD_VERSION),))
+        elif int(found) != keys.FOLD_VERSION:
+            log.warning("search folding changed (version %s → %s): rebuilding the full-text index",
+                        found, keys.FOLD_VERSION)
+            self.rebuild_index()
+
+    def rebuild_index(self) -> None:
+        """Re-index every article's title and text (after a change of folding, or to compact)."""
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            con.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+            for row in con.execute("SELECT id, title, text FROM articles").fetchall():
+                con.execute("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)",
+                            (row["id"], *_index_values(row["title"], row["text"])))
+            con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('fold_version', ?)", (str(keys.FOLD_VERSION),))
+            self._bump(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment: faster queries after a large ingest."""
+        self.con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        self.con.execute("PRAGMA optimize")
+
+    @staticmethod
+    def _bump(con: sqlite3.Connection) -> None:
+        con.execute("INSERT INTO meta VALUES ('generation', 1) "
+                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    # --- ingest ---------------------------------------------------------------------------------
+    def add(
+        self,
+        records: ArticleInput | Iterable[ArticleInput],
+        *,
+        batch_size: int = 100,
+        progress: bool = False,
+        total: int | None = None,
+    ) -> AddReport:
+        """Store articles (Records or record dicts); an article already stored is updated in place.
+
+        Each batch of ``batch_size`` articles is one transaction: an interruption loses at most the
+        batch in progress, never part of an article. A dict may carry ``province`` (else it is guessed
+        from the title and text).
+        """
+        from tqdm import tqdm
+
+        if self.readonly:
+            raise PermissionError("archive opened readonly")
+        if isinstance(records, Record | Mapping):
+            records = [records]
+        report = AddReport()
+        bar = tqdm(total=total, unit="article", desc="index", disable=not progress)
+        batch: list[tuple[Record, dict[str, Any]]] = []
+        try:
+            for item in records:
+                batch.append(_as_record(item))
+                if len(batch) >= batch_size:
+                    self._write_batch(batch, report)
+                    bar.update(len(batch))
+                    batch = []
+            if batch:
+                self._write_batch(batch, report)
+                bar.update(len(batch))
+        finally:
+            bar.close()
+        if report.added + report.updated:
+            self._similar = None
+        log.info("archive %s: %d added, %d updated, %d unchanged", self.path, report.added, report.updated,
+                 report.unchanged)
+        return report
+
+    def _write_batch(self, batch: list[tuple[Record, dict[str, Any]]], report: AddReport) -> None:
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            changed = False
+            for record, extra in batch:
+                outcome, article_id = self._upsert(record, extra)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.ids.append(article_id)
+                changed = changed or outcome != "unchanged"
+            if changed:
+                self._bump(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _upsert(self, record: Record, extra: dict[str, Any]) -> tuple[str, int]:
+        con = self.con
+        canon = keys.canonical_url(record.url)
+        chash = keys.content_hash(record.text)
+        extra = dict(extra)
+        province = keys.province_name(extra.pop("province", None)) if extra.get("province") else None
+        province_source = "metadata" if province else None
+        if province is None:
+            province = keys.infer_province(record.title, record.text)
+            province_source = "inferred" if province else None
+        rhash = hashlib.sha256((record.to_json(segments=True) + json.dumps([province, extra], ensure_ascii=False,
+                                                                         sort_keys=True, default=str)).encode()).hexdigest()
+        row = None
+        if canon:
+            row = con.execute("SELECT id, record_hash, title, text FROM articles WHERE canonical_url = ?",
+                              (canon,)).fetchone()
+        if row is None:
+            row = con.execute("SELECT id, record_hash, title, text, canonical_url FROM articles WHERE content_hash = ? "
+                              "ORDER BY id LIMIT 1", (chash,)).fetchone()
+            if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:
+                log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
+                          row["canonical_url"])
+                canon = row["canonical_url"]
+        if row is not None and row["record_hash"] == rhash:
+            return "unchanged", row["id"]
+        published_day = keys.date_bounds(record.published)[0] if record.published else None
+        values = {
+            "canonical_url": canon, "content_hash": chash, "record_hash": rhash, "url": record.url,
+            "source": record.source, "site": record.site, "title": record.title, "published": record.published,
+            "published_day": published_day, "author": record.author, "credit": record.credit,
+            "province": province, "province_source": province_source, "text": record.text,
+            "sentences": json.dumps([list(s.bounds) for s in record.sentences]) if record.sentences else None,
+            "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
+        }
+        if row is None:
+            cols = ", ".join(values)
+            cur = con.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(values))})",
+                              tuple(values.values()))
+            article_id = int(cur.lastrowid)  # type: ignore[arg-type]
+            outcome = "added"
+        else:
+            article_id = row["id"]
+            con.execute("INSERT INTO fts(fts, rowid, title_f, text_f, title_x, text_x) VALUES ('delete', ?,?,?,?,?)",
+                        (article_id, *_index_values(row["title"], row["text"])))
+            for t in FACT_TABLES.values():
+                con.execute(f"DELETE FROM {t.table} WHERE article_id = ?", (article_id,))
+            con.execute("DELETE FROM other_facts WHERE article_id = ?", (article_id,))
+            sets = ", ".join(f"{c} = ?" for c in values)
+            con.execute(f"UPDATE articles SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                        "WHERE id = ?", (*values.values(), article_id))
+            outcome = "updated"
+        self._insert_facts(article_id, record)
+        con.execute("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)",
+                    (article_id, *_index_values(record.title, record.text)))
+        return outcome, article_id
+
+    def _insert_facts(self, article_id: int, record: Record) -> None:
+        con = self.con
+        for kind, facts in record.facts.items():
+            if not facts:
+                continue
+            t = FACT_TABLES.get(kind)
+            if t is None:
+                con.executemany(
+                    "INSERT INTO other_facts (article_id, kind, start, stop, text, data) VALUES (?,?,?,?,?,?)",
+                    [(article_id, kind, f.start, f.stop, f.text,
+                      json.dumps({k: v for k, v in f.to_dict().items() if k not in ("text", "span")},
+                                 ensure_ascii=False, default=str)) for f in facts])
+                continue
+            cols = ["article_id", "start", "stop", "text"] + [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
+            rows = []
+            for f in facts:
+                row = [article_id, f.start, f.stop, f.text]
+                row += [_sql_value(getattr(f, name, None)) for _, _, name in t.fields]
+                row += _derived(kind, f)
+                rows.append(row)
+            con.executemany(f"INSERT INTO {t.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                            rows)
+
+    def remove(self, article_id: int) -> bool:
+        """Delete one article, its facts and its index entry; False if there was none."""
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            row = con.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                con.execute("ROLLBACK")
+                return False
+            con.execute("INSERT INTO fts(fts, rowid, title_f, text_f, title_x, text_x) VALUES ('delete', ?,?,?,?,?)",
+                        (article_id, *_index_values(row["title"], row["text"])))
+            con.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # facts cascade
+            self._bump(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        self._similar = None
+        return True
+
+    # --- reading --------------------------------------------------------------------------------
+    def get(self, article_id: int) -> Record:
+        """The stored article as a Record, facts included (``KeyError`` if there is none)."""
+        con = self.con
+        row = con.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id} in {self.path}")
+        data: dict[str, Any] = {name: row[name] for name in METADATA_FIELDS}
+        data["text"] = row["text"]
+        text = row["text"]
+        for kind, t in FACT_TABLES.items():
+            cols = ", ".join(["start", "stop", "text"] + [c for c, _, _ in t.fields])
+            facts = []
+            for f in con.execute(f"SELECT {cols} FROM {t.table} WHERE article_id = ? ORDER BY id", (article_id,)):
+                d = {"text": f["text"], "span": [f["start"], f["stop"]]}
+                for c, typ, name in t.fields:
+                    d[name] = _from_sql(f[c], typ, kind, name)
+                facts.append(d)
+            data[kind] = facts
+        for f in con.execute("SELECT kind, start, stop, text, data FROM other_facts WHERE article_id = ? ORDER BY id",
+                             (article_id,)):
+            data.setdefault(f["kind"], []).append({"text": f["text"], "span": [f["start"], f["stop"]],
+                                                   **json.loads(f["data"] or "{}")})
+        if row["sentences"]:
+            data["sentences"] = [{"text": text[a:b], "span": [a, b]} for a, b in json.loads(row["sentences"])]
+        record = Record.from_dict(data)
+        for kind in data:
+            if kind not in REGISTRY and kind not in METADATA_FIELDS and kind not in ("text", "sentences"):
+                log.debug("article %d: facts of unregistered extractor %r not restored", article_id, kind)
+        return record
+
+    def info(self, article_id: int) -> dict[str, Any]:
+        """The archive's own fields of an article (id, province, hashes, timestamps)."""
+        row = self.con.execute(
+            "SELECT id, canonical_url, content_hash, url, source, site, title, published, province, province_source, "
+            "extra, added_at, updated_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id} in {self.path}")
+        out = dict(row)
+        out["extra"] = json.loads(out["extra"]) if out["extra"] else {}
+        return out
+
+    def ids(self, **filters: Any) -> list[int]:
+        """Ids of the articles that pass the filters, oldest first."""
+        where, params = _filters_sql(filters)
+        return [r[0] for r in self.con.execute(f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.id", params)]
+
+    # --- search ---------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        exact: bool | None = None,
+        exhaustive: bool = False,
+        frame: bool = False,
+        highlight: tuple[str, str] = ("[", "]"),
+        snippet_chars: int = 200,
+        **filters: Any,
+    ) -> SearchResults | pd.DataFrame:
+        """Articles matching ``query`` and the filters, best bm25 first, with highlighted snippets.
+
+        ``exact=None`` (default) matches a word typed with accents exactly and one typed without them
+        against the folded text; ``True``/``False`` force one or the other for every word. bm25 ranks
+        the newest :data:`RANK_WINDOW` matches (all of them when fewer match, or with
+        ``exhaustive=True``): a query that matches most of a large archive would otherwise score every
+        article. Without a query, the filtered articles come newest first. Filters: see
+        :func:`filters_sql`. A malformed query raises :class:`QueryError`.
+        """
+        unknown = set(filters) - FILTER_NAMES
+        if unknown:
+            raise TypeError(f"unknown search filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
+        if limit < 0 or offset < 0:
+            raise ValueError("limit and offset must be >= 0")
+        where, params = _filters_sql(filters)
+        con = self.con
+        parsed: ParsedQuery | None = None
+        complete = True
+        if query is None or not str(query).strip():
+            rows = con.execute(
+                f"SELECT a.id, NULL AS score FROM articles a WHERE {where} "
+                "ORDER BY a.published_day DESC, a.id DESC LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        else:
+            parsed = parse_query(query, exact=exact)
+            rows, complete = self._ranked(parsed, where, params, limit, offset, exhaustive)
+        hits = self._hits(rows, parsed, highlight, snippet_chars)
+        results = SearchResults(hits, query=query, fts=parsed.fts if parsed else None, exhaustive=complete)
+        return results.frame() if frame else results
+
+    def _ranked(self, parsed: ParsedQuery, where: str, params: list[Any], limit: int, offset: int,
+                exhaustive: bool) -> tuple[list[sqlite3.Row], bool]:
+        con = self.con
+        filtered = where != "1"
+        source = "fts f CROSS JOIN articles a ON a.id = f.rowid" if filtered else "fts f"
+        cond = f" AND {where}" if filtered else ""
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        try:
+            cutoff = None
+            if not exhaustive:
+                row = con.execute(f"SELECT f.rowid FROM {source} WHERE fts MATCH ?{cond} "
+                                  "ORDER BY f.rowid DESC LIMIT 1 OFFSET ?",
+                                  (parsed.fts, *params, RANK_WINDOW - 1)).fetchone()
+                cutoff = row[0] if row else None
+            window = " AND f.rowid >= ?" if cutoff is not None else ""
+            args = [parsed.fts, *([cutoff] if cutoff is not None else []), *params, limit, offset]
+            rows = con.execute(
+                f"SELECT f.rowid AS id, bm25(fts, {weights}) AS score FROM {source} "
+                f"WHERE fts MATCH ?{window}{cond} ORDER BY score LIMIT ? OFFSET ?", args).fetchall()
+        except sqlite3.OperationalError as err:  # pragma: no cover - the parser emits valid syntax
+            log.error("FTS5 rejected %r (from %r): %s", parsed.fts, parsed.text, err)
+            raise QueryError(f"cannot search for {parsed.text!r}: {err}") from None
+        return rows, cutoff is None
+
+    def _hits(self, rows: Sequence[sqlite3.Row], parsed: ParsedQuery | None, highlight: tuple[str, str],
+              snippet_chars: int) -> list[Hit]:
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        found = {
+            r["id"]: r for r in self.con.execute(
+                f"SELECT id, title, text, published, province, url, source FROM articles "
+                f"WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        }
+        hits = []
+        for r in rows:
+            a = found.get(r["id"])
+            if a is None:  # deleted between the two statements
+                continue
+            snippet = make_snippet(a["text"], parsed.terms if parsed else [], width=snippet_chars, marks=highlight)
+            hits.append(Hit(a["id"], a["title"], snippet, r["score"], a["published"], a["province"], a["url"],
+                            a["source"]))
+        return hits
+
+    def count(self, query: str | None = None, *, exact: bool | None = None, **filters: Any) -> int:
+        """How many articles match (exact count; scans every match, so slower than search)."""
+        where, params = _filters_sql(filters)
+        if query is None or not query.strip():
+            return self.con.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+        parsed = parse_query(query, exact=exact)
+        return self.con.execute(
+            f"SELECT count(*) FROM fts f CROSS JOIN articles a ON a.id = f.rowid WHERE fts MATCH ? AND {where}",
+            (parsed.fts, *params)).fetchone()[0]
+
+    # --- facts and facets -----------------------------------------------------------------------
+    def facts(self, kind: str, *, query: str | None = None, exact: bool | None = None, **filters: Any) -> pd.DataFrame:
+        """One row per fact of ``kind`` in the articles passing the filters (and matching ``query``).
+
+        With ``cites`` and ``kind="documents"`` only the matching citations are returned; with
+        ``mentions_from/to`` and ``kind="dates"`` only the dates in that range.
+        """
+        import pandas as pd
+
+        t = FACT_TABLES.get(kind)
+        if t is None:
+            raise ValueError(f"unknown fact kind {kind!r}; known: {list(FACT_TABLES)}")
+        unknown = set(filters) - FILTER_NAMES
+        if unknown:
+            raise TypeError(f"unknown filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
+        where, params = _filters_sql(filters)
+        extra_where = ""
+        extra_params: list[Any] = []
+        if kind == "documents" and filters.get("cites"):
+            extra_where, extra_params = _cites_sql(filters["cites"], "f")
+            extra_where = " AND " + extra_where
+        if kind == "dates" and (filters.get("mentions_from") or filters.get("mentions_to")):
+            lo, hi = _range(filters.get("mentions_from"), filters.get("mentions_to"))
+            extra_where = " AND f.date_hi >= ? AND f.date_lo <= ?"
+            extra_params = [lo, hi]
+        if query:
+            parsed = parse_query(query, exact=exact)
+            extra_where += " AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+            extra_params.append(parsed.fts)
+        value_cols = [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
+        sql = (
+            f"SELECT a.id AS article_id, a.title, a.published, a.province, a.source, f.text, f.start, f.stop, "
+            f"{', '.join('f.' + c for c in value_cols)} FROM {t.table} f JOIN articles a ON a.id = f.article_id "
+            f"WHERE {where}{extra_where} ORDER BY a.id, f.start"
+        )
+        frame = pd.read_sql_query(sql, self.con, params=[*params, *extra_params])
+        frame.insert(4, "kind", kind)
+        if kind == "congresses" and not frame.empty:
+            frame["pilot"] = frame["pilot"].astype(bool)
+        return frame.rename(columns={"end_value": "end"})
+
+    def facet(self, by: str, *, query: str | None = None, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+        """Articles per value of ``by``: ``province``, ``year``, ``month``, ``site``, ``document``, ``doc_type``.
+
+        ``document`` counts articles per cited document (its researcher's key, ``35-CT/TW``) and the
+        number of citations; the most cited first.
+        """
+        import pandas as pd
+
+        where, params = _filters_sql(filters)
+        if query:
+            where += " AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+            params.append(parse_query(query).fts)
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        simple = {"province": "a.province", "year": "substr(a.published_day, 1, 4)",
+                  "month": "substr(a.published_day, 1, 7)", "site": "a.site"}
+        if by in simple:
+            sql = (f"SELECT {simple[by]} AS {by}, count(*) AS articles FROM articles a WHERE {where} "
+                   f"GROUP BY 1 ORDER BY articles DESC, 1{lim}")
+        elif by in ("document", "doc_type"):
+            col = "d.doc_key" if by == "document" else "d.type"
+            sql = (f"SELECT {col} AS {by}, count(DISTINCT d.article_id) AS articles, count(*) AS citations "
+                   f"FROM documents d JOIN articles a ON a.id = d.article_id WHERE {where} AND {col} IS NOT NULL "
+                   f"GROUP BY {col} ORDER BY articles DESC, citations DESC, 1{lim}")
+        else:
+            raise ValueError(f"cannot facet by {by!r}: province, year, month, site, document or doc_type")
+        return pd.read_sql_query(sql, self.con, params=params)
+
+    def top_documents(self, n: int = 20, **filters: Any) -> pd.DataFrame:
+        """The most cited documents: ``document`` (``35-CT/TW``), ``articles``, ``citations``."""
+        return self.facet("document", limit=n, **filters)
+
+    def shortcomings_by(self, by: str | Sequence[str] = ("year", "province"), **filters: Any) -> pd.DataFrame:
+        """Shortcomings (facts) and articles that list them, per ``year``, ``province`` or both."""
+        import pandas as pd
+
+        groups = [by] if isinstance(by, str) else list(by)
+        exprs = {"year": "substr(a.published_day, 1, 4)", "province": "a.province", "month": "substr(a.published_day, 1, 7)"}
+        bad = [g for g in groups if g not in exprs]
+        if bad:
+            raise ValueError(f"cannot group shortcomings by {bad}: year, month or province")
+        where, params = _filters_sql(filters)
+        select = ", ".join(f"{exprs[g]} AS {g}" for g in groups)
+        group = ", ".join(str(i + 1) for i in range(len(groups)))
+        sql = (f"SELECT {select}, count(*) AS shortcomings, count(DISTINCT s.article_id) AS articles "
+               f"FROM shortcomings s JOIN articles a ON a.id = s.article_id WHERE {where} "
+               f"GROUP BY {group} ORDER BY {group}")
+        return pd.read_sql_query(sql, self.con, params=params)
+
+    def party_units(self, by: str | Sequence[str] = ("province",), **filters: Any) -> pd.DataFrame:
+        """Counts of party units (đảng bộ, chi bộ, tổ chức cơ sở đảng, đảng viên) per ``by``.
+
+        ``mentions`` counts the facts, ``articles`` the articles, ``max`` the largest figure given
+        (articles repeat totals, so summing them would double count).
+        """
+        import pandas as pd
+
+        groups = [by] if isinstance(by, str) else list(by)
+        exprs = {"year": "substr(a.published_day, 1, 4)", "province": "a.province", "unit": "c.party_unit"}
+        bad = [g for g in groups if g not in exprs]
+        if bad:
+            raise ValueError(f"cannot group party units by {bad}: year, province or unit")
+        where, params = _filters_sql(filters)
+        outer = [g for g in groups if g != "unit"]
+        select = "".join(f"{exprs[g]} AS {g}, " for g in outer)
+        group = ", ".join(str(i + 1) for i in range(len(outer) + 1))
+        sql = (f"SELECT {select}c.party_unit AS unit, count(*) AS mentions, count(DISTINCT c.article_id) AS articles, "
+               f"max(c.value) AS max, sum(c.value) AS sum FROM counts c JOIN articles a ON a.id = c.article_id "
+               f"WHERE {where} AND c.party_unit IS NOT NULL GROUP BY {group} ORDER BY {group}")
+        return pd.read_sql_query(sql, self.con, params=params)
+
+    def stats(self) -> dict[str, Any]:
+        """Sizes: articles, facts per kind, provinces, published range, file size, schema version."""
+        con = self.con
+        out: dict[str, Any] = {"path": str(self.path), "schema_version": con.execute("PRAGMA user_version").fetchone()[0]}
+        out["articles"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        out["facts"] = {kind: con.execute(f"SELECT count(*) FROM {t.table}").fetchone()[0]
+                        for kind, t in FACT_TABLES.items()}
+        other = con.execute("SELECT kind, count(*) FROM other_facts GROUP BY kind").fetchall()
+        out["facts"].update({r[0]: r[1] for r in other})
+        out["provinces"] = con.execute("SELECT count(DISTINCT province) FROM articles").fetchone()[0]
+        lo, hi = con.execute("SELECT min(published_day), max(published_day) FROM articles").fetchone()
+        out["published"] = [lo, hi]
+        out["without_published"] = con.execute("SELECT count(*) FROM articles WHERE published_day IS NULL").fetchone()[0]
+        size = sum(p.stat().st_size for p in (self.path, Path(str(self.path) + "-wal")) if p.exists())
+        out["bytes"] = size
+        out["bytes_per_article"] = round(size / out["articles"]) if out["articles"] else None
+        out["generation"] = self.generation
+        return out
+
+    # --- similar --------------------------------------------------------------------------------
+    def similar(self, article: int | Record | str, n: int = 10, **options: Any) -> pd.DataFrame:
+        """Articles most like ``article`` (an id, a Record or a text) by TF-IDF over underthesea words.
+
+        The matrix is built on first use and cached beside the database until the archive changes.
+        """
+        from vnparty_nlp.archive.similar import SimilarityIndex
+
+        if self._similar is None or self._similar.generation != self.generation:
+            self._similar = SimilarityIndex.load_or_build(self, **options)
+        return self._similar.query(self, article, n)
+
+    # --- export ---------------------------------------------------------------------------------
+    def iter_records(self, **filters: Any) -> Iterator[tuple[int, Record]]:
+        for article_id in self.ids(**filters):
+            yield article_id, self.get(article_id)
+
+    def export_jsonl(self, path: str | Path, **filters: Any) -> int:
+        """Write the records (SCHEMA.md form plus ``id`` and ``province``), one JSON per line."""
+        n = 0
+        with open(path, "w", encoding="utf-8") as out:
+            for article_id, record in self.iter_records(**filters):
+                info = self.info(article_id)
+                data = {"id": article_id, "province": info["province"], **info["extra"], **record.to_dict()}
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+                n += 1
+        return n
+
+    def export_csv(self, path: str | Path, kind: str | None = None, **filters: Any) -> int:
+        """Write articles' metadata (``kind=None``) or the facts of one kind as CSV; return rows."""
+        import pandas as pd
+
+        if kind:
+            frame = self.facts(kind, **filters)
+        else:
+            where, params = _filters_sql(filters)
+            frame = pd.read_sql_query(
+                "SELECT a.id, a.url, a.source, a.site, a.title, a.published, a.author, a.credit, a.province, "
+                f"length(a.text) AS chars FROM articles a WHERE {where} ORDER BY a.id", self.con, params=params)
+        frame.to_csv(path, index=False)
+        return len(frame)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _index_values(title: str | None, text: str) -> tuple[str, str, str, str]:
+    """(title_f, text_f, title_x, text_x): what the full-text index sees of an article."""
+    title_x = keys.exact_text(title or "")
+    text_x = keys.exact_text(text)
+    return keys.fold_text(title_x), keys.fold_text(text_x), title_x, text_x
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _from_sql(value: Any, typ: str, kind: str, name: str) -> Any:
+    if value is None:
+        return None
+    if kind == "congresses" and name == "pilot":
+        return bool(value)
+    if typ == "REAL" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _derived(kind: str, fact: Any) -> list[Any]:
+    if kind == "documents":
+        tkey = keys.type_key(fact.type)
+        return [fact.key, tkey, keys.number_key(fact.number), keys.code_key(fact.code)]
+    if kind == "dates":
+        return list(keys.date_bounds(fact.value, fact.end))
+    if kind == "counts":
+        return [keys.party_unit(fact.unit)]
+    if kind == "people":
+        return [keys.fold_key(fact.name)]
+    if kind == "organizations":
+        return [keys.fold_key(fact.text)]
+    return []
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, str | int | dt.date):
+        return [value]
+    return list(value)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not keys._ISO.match(text):
+        raise ValueError(f"{value!r} is not a date: write 2020, 2020-06 or 2020-06-30")
+    return text
+
+
+def _range(lo: Any, hi: Any) -> tuple[str, str]:
+    """A range of any precision as inclusive days: (2020, 2020-06) → 2020-01-01..2020-06-30."""
+    lo_day = keys.date_bounds(_iso(lo))[0] if lo else "0000-01-01"
+    hi_day = keys.date_bounds(_iso(hi))[1] if hi else "9999-12-31"
+    return lo_day or "0000-01-01", hi_day or "9999-12-31"
+
+
+def _cites_sql(values: Any, alias: str) -> tuple[str, list[Any]]:
+    """SQL on a documents row ``alias`` true when it cites any of ``values`` (any spelling)."""
+    parts, params = [], []
+    for value in _as_list(values):
+        key = keys.parse_citation(str(value))
+        if key.code:
+            # 35-CT/TW: that code, or a citation without a code of the same type and number (Chỉ thị 35)
+            parts.append(f"({alias}.number_key = ? AND ({alias}.code_key = ? OR ({alias}.code_key IS NULL "
+                         f"AND {alias}.type_key IS ?)))")
+            params += [key.number, key.code, key.type]
+        else:
+            parts.append(f"({alias}.number_key = ? AND {alias}.type_key = ?)")
+            params += [key.number, key.type]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """The WHERE clause on ``articles a`` for the search/facts filters.
+
+    - ``cites``: a document or list of documents, any spelling (``35-CT/TW``, ``35/CT-TW``, ``Chỉ thị 35``);
+      a coded value also matches uncoded citations of the same type and number.
+    - ``doc_type``: cites some document of this type (``chỉ thị``, ``chi thi``).
+    - ``province``: one or more provinces, any spelling (``Dien Bien``).
+    - ``organization``: an organization fact containing these words (folded: ``huyen uy``).
+    - ``site``: the publishing site, exactly.
+    - ``has``: the article has facts of these kinds (``shortcomings``).
+    - ``published_from`` / ``published_to``: publication date range, any precision, inclusive.
+    - ``mentions_from`` / ``mentions_to``: the article mentions a date in this range (its date facts).
+    - ``ids``: only these article ids.
+    """
+    unknown = set(filters) - FILTER_NAMES
+    if unknown:
+        raise TypeError(f"unknown filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.get("cites"):
+        cond, p = _cites_sql(filters["cites"], "d")
+        where.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.article_id = a.id AND {cond})")
+        params += p
+    if filters.get("doc_type"):
+        types = [keys.type_key(v) for v in _as_list(filters["doc_type"])]
+        where.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.article_id = a.id AND d.type_key IN "
+                     f"({', '.join('?' * len(types))}))")
+        params += types
+    if filters.get("province"):
+        names = []
+        for v in _as_list(filters["province"]):
+            name = keys.province_name(v)
+            if name is None:
+                raise ValueError(f"unknown province {v!r}")
+            names.append(name)
+        where.append(f"a.province IN ({', '.join('?' * len(names))})")
+        params += names
+    if filters.get("organization"):
+        ors = []
+        for v in _as_list(filters["organization"]):
+            pattern = "%" + keys.fold_key(v).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            ors.append("o.org_key LIKE ? ESCAPE '\\'")
+            params.append(pattern)
+        where.append(f"EXISTS (SELECT 1 FROM organizations o WHERE o.article_id = a.id AND ({' OR '.join(ors)}))")
+    if filters.get("site"):
+        sites = _as_list(filters["site"])
+        where.append(f"a.site IN ({', '.join('?' * len(sites))})")
+        params += sites
+    for kind in _as_list(filters.get("has")):
+        t = FACT_TABLES.get(kind)
+        if t is None:
+            raise ValueError(f"unknown fact kind {kind!r}; known: {list(FACT_TABLES)}")
+        where.append(f"EXISTS (SELECT 1 FROM {t.table} x WHERE x.article_id = a.id)")
+    if filters.get("published_from") or filters.get("published_to"):
+        lo, hi = _range(filters.get("published_from"), filters.get("published_to"))
+        where.append("a.published_day BETWEEN ? AND ?")
+        params += [lo, hi]
+    if filters.get("mentions_from") or filters.get("mentions_to"):
+        lo, hi = _range(filters.get("mentions_from"), filters.get("mentions_to"))
+        where.append("EXISTS (SELECT 1 FROM dates t WHERE t.article_id = a.id AND t.date_hi >= ? AND t.date_lo <= ?)")
+        params += [lo, hi]
+    if filters.get("ids") is not None:
+        ids = [int(i) for i in _as_list(filters["ids"])]
+        where.append(f"a.id IN ({', '.join('?' * len(ids))})" if ids else "0")
+        params += ids
+    return (" AND ".join(where) or "1"), params
+
+
+filters_sql = _filters_sql
