@@ -100,6 +100,10 @@ class SiteServer(ThreadingHTTPServer):
         with self.lock:
             return sum(1 for e in self.log if e.path == path and e.status == 200 and e.completed)
 
+    def hits_for(self, path: str) -> int:
+        with self.lock:
+            return self.hits.get(path, 0)
+
     def requests_for(self, path: str) -> list[LogEntry]:
         with self.lock:
             return [e for e in self.log if e.path == path]
@@ -114,9 +118,12 @@ class Handler(BaseHTTPRequestHandler):
 
     # helpers ---------------------------------------------------------------------------------------
 
-    def _record(self, status: int, completed: bool) -> None:
+    def _record(self, status: int, completed: bool) -> LogEntry:
+        """Log a response *before* it is written (so the client never sees an unlogged response)."""
+        entry = LogEntry(self.path, status, completed, dict(self.headers.items()))
         with self.server.lock:
-            self.server.log.append(LogEntry(self.path, status, completed, dict(self.headers.items())))
+            self.server.log.append(entry)
+        return entry
 
     def _client_gone(self) -> bool:
         """True if the client closed its end (a killed crawler) while we were "slow"."""
@@ -130,6 +137,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
               *, length: bool = True) -> None:
+        entry = self._record(status, False)
         try:
             self.send_response(status)
             for k, v in (headers or {}).items():
@@ -141,9 +149,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body)
             self.wfile.flush()
         except OSError:
-            self._record(status, False)
-            return
-        self._record(status, True)
+            return  # the client went away: the entry stays "not completed"
+        entry.completed = True
 
     # routes ----------------------------------------------------------------------------------------
 
@@ -186,7 +193,7 @@ class Handler(BaseHTTPRequestHandler):
             links = [
                 "/faults/flaky.html", "/faults/busy.html", "/faults/hang.html", "/faults/loop-a.html",
                 "/faults/huge.html", "/faults/huge-declared.html", "/faults/report.pdf", "/faults/disguised.html",
-                "/faults/gone.html", "/private/secret.html", "/faults/", "/faults/?utm_source=self",
+                "/faults/gone.html", "/faults/down.html", "/private/secret.html", "/faults/", "/faults/?utm_source=self",
                 "/faults/#top", "/faults/xa-hong-duc-to-chuc-dai-hoi-dang-bo-1440.html",
             ]
             items = "".join(f'<li><a href="{u}">{u}</a></li>' for u in links)
@@ -202,6 +209,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(429, b"Too Many Requests", {"Retry-After": "1", "Content-Type": "text/plain"})
             else:
                 self._send(200, simple_article(*FAULT_ARTICLES[path]), html)
+        elif path == "/faults/down.html":
+            self._send(503, b"<html><body>Service Unavailable</body></html>", html)
         elif path == "/faults/hang.html":
             time.sleep(self.server.hang_seconds)
             self._send(200, simple_article("Muộn", ["Quá muộn."]), html)
@@ -226,6 +235,7 @@ class Handler(BaseHTTPRequestHandler):
         """20 MB of HTML, streamed (the client must give up long before the end)."""
         size = 20 * 1024 * 1024
         chunk = b"<p>" + "Đảng bộ tỉnh ".encode() * 4000 + b"</p>\n"
+        entry = self._record(200, False)
         try:
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -240,9 +250,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(chunk)
                 sent += len(chunk)
         except OSError:
-            self._record(200, False)
             return
-        self._record(200, True)
+        entry.completed = True
 
 
 @pytest.fixture(scope="session")
