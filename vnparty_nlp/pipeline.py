@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -22,6 +23,9 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000
 #: share of control characters above which a text is treated as binary, not text
 MAX_CONTROL_SHARE = 0.01
+
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufff0-\uffff]")
 
 
 class InputError(ValueError):
@@ -39,7 +43,7 @@ def check_text(text: object) -> str:
         raise InputError(f"text of {len(text):,} characters is larger than one article "
                          f"(limit {MAX_CHARS:,}); split it first")
     sample = text[:20_000]
-    controls = sum(1 for c in sample if (c < " " and c not in "\n\r\t\f\v") or "\ufff0" <= c <= "\uffff")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
         raise InputError(f"text looks binary ({controls} control characters in the first {len(sample):,})")
     return text

@@ -4,6 +4,7 @@ import unicodedata
 import pytest
 
 from vnparty_nlp.text import Doc, fold_diacritics, fold_tone_placement, match_key, normalize
+from vnparty_nlp.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -41,8 +42,11 @@ def test_lookalike_eth_nbsp_dashes_and_zero_width_are_folded():
     assert text[s:e] == "Lào Cai"
 
 
-def test_crlf_is_one_line_break():
-    assert normalize("Dòng một.\r\nDòng hai.").norm == "Dòng một.\nDòng hai."
+def test_crlf_is_one_line_break_and_offsets_stay():
+    text = "Dòng một.\r\nDòng hai.\rDòng ba."
+    norm = normalize(text).norm
+    assert len(norm) == len(text) and norm.count("\n") == 2 and "\n\n" not in norm
+    assert [norm[s:e] for s, e in split_sentences(norm)] == ["Dòng một.", "Dòng hai.", "Dòng ba."]
 
 
 def test_fold_diacritics_folds_d_bar():

@@ -77,16 +77,18 @@ _PLENUM = (
 )
 _CONGRESS = rf"Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?{ROMAN}\b(?:\s+của\s+Đảng)?"
 
-CITATION = re.compile(rf"(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
-NUMBER_ONLY = re.compile(rf"(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
+CITATION = re.compile(rf"(?<!\w)(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
+NUMBER_ONLY = re.compile(rf"(?<!\w)(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
 CODE_ONLY = re.compile(rf"(?<![\w/-]){_NUMBER_AND_CODE}{_DATE_TAIL}")
-PLENUM = re.compile(rf"(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+{_PLENUM}")
+PLENUM = re.compile(rf"(?<!\w)(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+{_PLENUM}")
 NAMED = re.compile(
-    rf"(?P<type>Nghị quyết)\s+(?:{_CONGRESS})"
+    rf"(?<!\w)(?P<type>Nghị quyết)\s+(?:{_CONGRESS})"
     r"|(?P<type2>Điều lệ)\s+Đảng(?:\s+Cộng sản Việt Nam)?"
     r"|(?P<type3>Cương lĩnh)(?:\s+chính trị)?(?:\s+xây dựng đất nước[\w\s]*?quá độ lên chủ nghĩa xã hội)?(?=\W)"
     r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
 )
+#: where a citation can start (matched on the lower-cased text); the patterns are tried only there
+_TRIGGER = re.compile(rf"(?<!\w)(?:\d|{_TYPE.replace('(?P<type>', '(?:')})")
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,7})"
@@ -155,26 +157,31 @@ def _is_citation_word(doc: Doc, m: re.Match[str]) -> bool:
     return word[0].isupper() or bool(m.groupdict().get("num"))
 
 
+def _at_triggers(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    return [m for pos in starts if (m := pattern.match(text, pos))]
+
+
 def find_documents(doc: Doc) -> list[DocumentRef]:
     text = doc.norm
+    starts = [m.start() for m in _TRIGGER.finditer(doc.lower)]
     found: list[tuple[int, int, object]] = []
-    for m in CITATION.finditer(text):
+    for m in _at_triggers(CITATION, text, starts):
         code, icode = _from_code(m)
         found.append(_make(doc, m.start(), m, type=_type_of(m, code), number=m["num"], code=code, icode=icode))
-    for m in NUMBER_ONLY.finditer(text):
+    for m in _at_triggers(NUMBER_ONLY, text, starts):
         if _is_citation_word(doc, m) and (m["type"][0].isupper() or "số" in m.group()):
             found.append(_make(doc, m.start(), m, type=TYPE_WORDS[m["type"].lower()], number=m["num"]))
-    for m in CODE_ONLY.finditer(text):
+    for m in _at_triggers(CODE_ONLY, text, starts):
         code, icode = _from_code(m)
         doc_type = _type_of(m, code)
         if doc_type:
             found.append(_make(doc, m.start(), m, type=doc_type, number=m["num"], code=code, icode=icode))
-    for m in PLENUM.finditer(text):
+    for m in _at_triggers(PLENUM, text, starts):
         fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"])
         if fact[2].issuer is None:
             fact = (fact[0], fact[1], _replace(fact[2], issuer="Trung ương", issuer_source="text"))
         found.append(fact)
-    for m in NAMED.finditer(text):
+    for m in _at_triggers(NAMED, text, starts):
         word = next(g for g in (m["type"], m["type2"], m["type3"], m["type4"]) if g)
         found.append(_make(doc, m.start(), m, type=TYPE_WORDS[word.lower()]))
     return [fact for _, _, fact in dedupe_overlaps(found)]  # type: ignore[misc]

@@ -62,6 +62,13 @@ class Doc:
         s, e = self.source_span(start, end)
         return Span(self.text[s:e], s, e)
 
+    @cached_property
+    def lower(self) -> str:
+        """``norm`` in lower case, same offsets: case-sensitive scans on it are several times faster
+        than case-insensitive ones on ``norm``."""
+        lowered = self.norm.lower()
+        return lowered if len(lowered) == len(self.norm) else self.norm
+
     # --- segmentation --------------------------------------------------------------------------
     @cached_property
     def sentence_bounds(self) -> list[tuple[int, int]]:

@@ -37,7 +37,8 @@ for _old, _new in _OLD_TONE.items():
 _TONE_RE = re.compile(
     r"(?<![qQ])(" + "|".join(map(re.escape, TONE_PLACEMENT)) + r")(?![^\W\d_])"
 )
-_NEEDS_SLOW_PATH = re.compile("[" + re.escape("".join(CHAR_FOLDS)) + "".join(DROPPED) + "]")
+_ONE_FOR_ONE = str.maketrans(CHAR_FOLDS)
+_DROPPED_RE = re.compile("[" + "".join(DROPPED) + "]")
 
 
 def fold_tone_placement(text: str) -> str:
@@ -89,8 +90,10 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """NFC, folded look-alikes and spaces, new-style tone placement; offsets kept."""
-    if unicodedata.is_normalized("NFC", text) and not _NEEDS_SLOW_PATH.search(text):
-        return Normalized(fold_tone_placement(text), OffsetMap(None, len(text)))
+    if unicodedata.is_normalized("NFC", text) and not _DROPPED_RE.search(text):
+        # every fold is one character for one, so offsets stay the identity ("\r\n" becomes " \n")
+        folded = text.replace("\r\n", " \n").translate(_ONE_FOR_ONE)
+        return Normalized(fold_tone_placement(folded), OffsetMap(None, len(text)))
     out: list[str] = []
     starts: list[int] = []
     i, n = 0, len(text)

@@ -1,0 +1,83 @@
+"""Throughput of the core pipeline against underthesea's word_tokenize alone, in one process.
+
+    python benchmarks/pipeline.py [--articles 200] [--repeat 3]
+
+Prints articles per second for (a) ``underthesea.word_tokenize`` alone, (b) the full pipeline with
+tokenization (``analyze(text, tokenize=True)``), (c) extraction with tokenization off (``analyze(text)``),
+and the ratios b/a and c/a. Goal: the full pipeline at >= 0.8 of tokenize-alone throughput.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_articles(n: int, seed: int = 7) -> list[str]:
+    """Seed articles plus recombinations of their paragraphs (same genre, same length range)."""
+    from vnparty_nlp import analyze
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    bodies = [analyze(t).text for t in seeds]
+    paragraphs = [p for body in bodies for p in body.split("\n") if len(p) > 80]
+    rng = random.Random(seed)
+    out = list(bodies)
+    while len(out) < n:
+        k = rng.randint(3, 8)
+        out.append("\n".join(rng.sample(paragraphs, min(k, len(paragraphs)))))
+    return out[:n]
+
+
+def rate(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
+    """Best-of-``repeat`` articles per second."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for text in texts:
+            fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return len(texts) / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from underthesea import word_tokenize
+
+    from vnparty_nlp import analyze
+
+    texts = make_articles(args.articles)
+    chars = statistics.mean(len(t) for t in texts)
+    for t in texts[:3]:  # warm up models and regex caches
+        word_tokenize(t)
+        analyze(t, tokenize=True)
+
+    baseline = rate(word_tokenize, texts, args.repeat)
+    full = rate(lambda t: analyze(t, tokenize=True), texts, args.repeat)
+    extract_only = rate(analyze, texts, args.repeat)
+
+    tracemalloc.start()
+    for t in texts[:50]:
+        analyze(t, tokenize=True)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    print(f"{len(texts)} articles, mean {chars:,.0f} characters, best of {args.repeat}")
+    print(f"{'underthesea word_tokenize alone':<40}{baseline:>10.1f} articles/s   1.00")
+    print(f"{'full pipeline (tokenize=True)':<40}{full:>10.1f} articles/s   {full / baseline:.2f}  (goal >= 0.80)")
+    print(f"{'extraction only (tokenize=False)':<40}{extract_only:>10.1f} articles/s   {extract_only / baseline:.2f}")
+    print(f"per article: tokenize {1000 / baseline:.1f} ms, full {1000 / full:.1f} ms, "
+          f"extraction {1000 / extract_only:.1f} ms; peak traced memory over 50 analyses {peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
