@@ -153,8 +153,9 @@ def _discover(soup: BeautifulSoup, base: str, prof: SiteProfile | None, is_artic
 def _is_article(article: Article, prof: SiteProfile | None) -> bool:
     if not article.paragraphs:
         return False
-    if prof is not None and article.layout == prof.name:
-        return True
+    if prof is not None:
+        # a known layout: only pages with the layout's article body are articles (not its listings)
+        return article.layout == prof.name
     return len(article.paragraphs) >= 2 and len(article.text) >= _MIN_ARTICLE_CHARS
 
 
@@ -185,12 +186,13 @@ class _Crawler:
                     log.exception("on_article failed for %s", canonical)
         return n
 
-    def _enqueue(self, urls: Iterable[str], kind: str, depth: int) -> None:
+    def _enqueue(self, src: str, urls: Iterable[str], kind: str, depth: int) -> None:
         for url in urls:
             if depth > self.max_depth:
                 continue
             if not same_site(url, self.domains):
                 continue
+            self.state.add_link(src, url, kind, depth)
             self.state.add_url(url, kind, depth, self.generation)
 
     def process(self, row: UrlRow) -> None:
@@ -208,6 +210,10 @@ class _Crawler:
         if page.not_modified:
             self.report.not_modified += 1
             with self.state.transaction():
+                # an unchanged listing still leads to its articles: re-walk the links it had
+                for dst, kind, depth in self.state.links_from(url):
+                    if depth <= self.max_depth:
+                        self.state.add_url(dst, kind, depth, self.generation)
                 self.state.mark(url, "done", reason="not_modified", keep_validators=True)
             return
         self.report.fetched += 1
@@ -227,9 +233,9 @@ class _Crawler:
         articles, pages, others = _discover(soup, final, prof, is_article)
         outcome = "article" if is_article else "listing" if (articles or pages or others) else "not_article"
         with self.state.transaction():
-            self._enqueue(articles, "article", row.depth + 1)
-            self._enqueue(pages, "listing", row.depth)  # pagination continues the same listing
-            self._enqueue(others, "page", row.depth + 1)
+            self._enqueue(url, articles, "article", row.depth + 1)
+            self._enqueue(url, pages, "listing", row.depth)  # pagination continues the same listing
+            self._enqueue(url, others, "page", row.depth + 1)
             reason = None
             if is_article:
                 reason = self._keep(article, revisit)

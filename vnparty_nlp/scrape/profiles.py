@@ -47,7 +47,7 @@ PROFILES: list[SiteProfile] = [
     SiteProfile(
         name="party-magazine",
         domains=("xaydungdang.org.vn",),
-        fingerprint=("div.ArticleDetail div.ArticleContent",),
+        fingerprint=("div.ArticleDetail div.ArticleContent", "div.ListNews a.NewsTitle"),
         title=("h1.ArticleTitle", "div.ArticleTitle"),
         date=("div.ArticleDate", "span.ArticleDate"),
         body=("div.ArticleLead", "div.ArticleContent"),
@@ -64,7 +64,7 @@ PROFILES: list[SiteProfile] = [
     SiteProfile(
         name="district-portal",
         domains=("haiduong.gov.vn",),
-        fingerprint=("div.news-detail div.news-content",),
+        fingerprint=("div.news-detail div.news-content", "div.list-news a.title"),
         title=("div.news-detail .news-title", "h1.news-title"),
         date=("div.news-detail .news-date", "span.news-date"),
         body=("div.news-detail div.news-sapo", "div.news-detail div.news-content"),

@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash);
 CREATE INDEX IF NOT EXISTS articles_pending ON articles (emitted, seq);
+CREATE TABLE IF NOT EXISTS links (      -- what each page linked to, to re-walk it after a 304
+    src TEXT NOT NULL,
+    dst TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    depth INTEGER NOT NULL,
+    PRIMARY KEY (src, dst)
+);
 """
 
 
@@ -153,6 +160,14 @@ class CrawlState:
                 "fetched_at = ? WHERE url = ?",
                 (status, reason, kind, etag, last_modified, time.time(), url),
             )
+
+    def add_link(self, src: str, dst: str, kind: str, depth: int) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO links (src, dst, kind, depth) VALUES (?, ?, ?, ?)",
+                          (src, dst, kind, depth))
+
+    def links_from(self, src: str) -> list[tuple[str, str, int]]:
+        """(dst, kind, depth) of the links a page had when it was last downloaded."""
+        return self.conn.execute("SELECT dst, kind, depth FROM links WHERE src = ?", (src,)).fetchall()
 
     def url_status(self, url: str) -> str | None:
         row = self.conn.execute("SELECT status FROM urls WHERE url = ?", (url,)).fetchone()
