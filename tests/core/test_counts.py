@@ -56,3 +56,20 @@ def test_count_offsets_point_at_the_number():
     for c in record.counts:
         assert text[c.start:c.stop] == c.text
     assert [c.text for c in record.counts] == ["14/14 đảng ủy trực thuộc tỉnh", "25 TCCSĐ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm qua nâng cấp 45 tuyến đường giao thông.", (45, None, "tuyến đường")),
+        ("Cán bộ, đảng viên đề xuất 7 sáng kiến.", (7, None, "sáng kiến")),
+        ("Toàn huyện có 12 HTX nông nghiệp.", (12, None, "HTX")),
+    ],
+)
+def test_counts_of_nouns_outside_the_vocabulary(text, expected):
+    assert expected in counts(text)
+
+
+@pytest.mark.parametrize("text", ["Sau 3 năm thực hiện nghị quyết.", "Hội nghị kéo dài 45 phút.", "Lúc 8 giờ sáng."])
+def test_durations_are_not_counts(text):
+    assert counts(text) == []

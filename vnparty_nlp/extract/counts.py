@@ -56,6 +56,19 @@ COUNT = re.compile(
     rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?"
     rf"(?:\s?(?P<pct>%|phần trăm)|\s+(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
 )
+#: words after a number that do not name what it counts: time, order, prepositions, verbs
+NOT_UNITS = frozenset(
+    "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
+    "là có được đã đang sẽ bị thì mà nên để vào ra theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
+    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối".split()
+)
+#: unit words written without diacritics (most Vietnamese syllables have one)
+ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
+_SYL = r"[^\W\d_]+"
+#: any other counted noun (one or two syllables): "120 hộ nghèo", "3 cuộc kiểm tra", "12 HTX"
+GENERIC = re.compile(
+    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
+)
 #: words before a number that make it a rank or a label, not a count
 _NOT_A_COUNT_BEFORE = re.compile(r"(?i:lần thứ|thứ|số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km)\s*$")
 
@@ -65,13 +78,37 @@ def _claimed(doc: Doc) -> list[tuple[int, int]]:
     return [f.span for name in ("dates", "documents") for f in doc.facts.get(name, [])]
 
 
+def _generic(doc: Doc, known: list[tuple[int, int]]) -> list[re.Match[str]]:
+    out = []
+    for m in GENERIC.finditer(doc.norm):
+        if any(s <= m.start() < e for s, e in known) or m["w1"].lower() in NOT_UNITS:
+            continue
+        if not (m["w1"].islower() or (m["w1"].isupper() and len(m["w1"]) >= 2)):
+            continue  # a capitalized word starts a name or a new clause, not a unit
+        if m["w1"].isascii() and m["w1"].islower() and m["w1"] not in ASCII_UNITS:
+            continue  # not a Vietnamese noun ("42 is the answer")
+        out.append(m)
+    return out
+
+
+def _unit_end(m: re.Match[str]) -> int:
+    """Generic units keep their second syllable only when it is a plain lower-case word."""
+    if m.re is GENERIC and (not m["w2"] or not m["w2"].islower() or m["w2"].lower() in NOT_UNITS
+                            or m["w1"].isupper()):
+        return m.end("w1")
+    return m.end("unit") if m["unit"] else m.end()
+
+
 def find_counts(doc: Doc) -> list[Count]:
     claimed = _claimed(doc)
     facts: list[Count] = []
-    for m in COUNT.finditer(doc.norm):
+    known = list(COUNT.finditer(doc.norm))
+    matches = sorted(known + _generic(doc, [m.span() for m in known]), key=lambda m: m.start())
+    for m in matches:
         if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
             continue
-        span = doc.span(m.start(), m.end())
+        end = _unit_end(m)
+        span = doc.span(m.start(), end)
         num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))
         if any(s < num_end and num_start < e for s, e in claimed):
             continue
@@ -79,7 +116,7 @@ def find_counts(doc: Doc) -> list[Count]:
         total = parse_number(m["total"]) if m["total"] else None
         if value is None or (m["total"] and (total is None or total == 0 or value > total)):
             continue
-        unit = "%" if m["pct"] else doc.span(m.start("unit"), m.end("unit")).text
+        unit = "%" if m.re is COUNT and m["pct"] else doc.span(m.start("unit"), end).text
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit))
     return facts
 

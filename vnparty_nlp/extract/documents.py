@@ -75,7 +75,10 @@ _PLENUM = (
     rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?(?P<plenum>\d{{1,2}})"
     rf"(?:\s*\(?\s*khóa\s+(?P<khoa>{ROMAN})\s*\)?)?"
 )
-_CONGRESS = rf"Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?{ROMAN}\b(?:\s+của\s+Đảng)?"
+_CONGRESS = (
+    rf"Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+|Đảng bộ\s+[^\W\d_][^,.;:()\d]{{0,40}}?\s+)?(?:lần thứ\s+)?{ROMAN}\b"
+    rf"(?:\s+của\s+Đảng)?"
+)
 
 CITATION = re.compile(rf"(?<!\w)(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
 NUMBER_ONLY = re.compile(rf"(?<!\w)(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
@@ -91,7 +94,7 @@ NAMED = re.compile(
 _TRIGGER = re.compile(rf"(?<!\w)(?:\d|{_TYPE.replace('(?P<type>', '(?:')})")
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
-    r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,7})"
+    r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
 )
 _ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng)$")
 

@@ -42,9 +42,9 @@ _NAME_RUN = re.compile(rf"{CAP_SYLLABLE}(?:\s+{CAP_SYLLABLE}){{0,6}}")
 _TITLE_STOP = re.compile(
     r"\s+(?:cho biết|phát biểu|khẳng định|nhấn mạnh|chủ trì|dự|đề nghị|yêu cầu|trao|tặng|chúc mừng|ghi nhận|"
     r"báo cáo|trình bày|đánh giá|chỉ đạo|nêu rõ|cho rằng|thông tin|đã|và|cùng|làm|tham dự|tới dự|về dự|kiêm|"
-    r"được|đến|tại|trong|với|là|nói|chia sẻ|lưu ý|quán triệt|giới thiệu)(?!\w)|\s*[:.;(\"\n]|\s+-\s+"
+    r"được|đến|tại|trong|với|là|nói|chia sẻ|lưu ý|quán triệt|giới thiệu)(?!\w)|\s*[:.;()\"\n]|\s+-\s+"
 )
-_TITLE_AT = re.compile(rf"\s*,?\s*(?P<title>(?:{_TITLE})(?!\w))")
+_TITLE_AT = re.compile(rf"\s*[,(-]?\s*(?P<title>(?:{_TITLE})(?!\w))")
 _TITLE_THEN_NAME = re.compile(rf"(?<!\w)(?:{_TITLE})(?!\w)")
 _CLAUSE_END = re.compile(r"[.;:,\n(]")
 #: surnames that are never the start of a place name: a two-syllable name may start with them
