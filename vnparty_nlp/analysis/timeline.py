@@ -48,9 +48,12 @@ def _sentence_of(record: Record, start: int, end: int) -> str:
     return record.text[max(0, start - 80): end + 80]
 
 
-def _inside(span: tuple[int, int], facts: Iterable[Any]) -> Any | None:
+def _document_of(span: tuple[int, int], facts: Iterable[Any], text: str) -> Any | None:
+    """The cited document a date belongs to: inside its span, or right after it (``35-CT/TW ngày 30-5-2019``)."""
     for f in facts:
         if f.start <= span[0] and span[1] <= f.stop:
+            return f
+        if f.stop <= span[0] and re.fullmatch(r"[\s,]*(?:ban hành\s*)?", text[f.stop:span[0]]):
             return f
     return None
 
@@ -82,7 +85,7 @@ def timeline(records: Iterable[Record], undated: bool = False, kinds: tuple[str,
             if len(re.findall(r"[^\W\d_]+", sentence.replace(d.text, ""))) < 3:
                 continue  # a dateline: "17:30' 21/5/2020"
             end, _ = parse_iso(getattr(d, "end", None))
-            document = _inside(d.span, documents)
+            document = _document_of(d.span, documents, record.text)
             if document is not None:
                 kind, label = "document", f"{document_key(document)} ({getattr(document, 'type', '') or 'văn bản'})"
             else:
@@ -93,7 +96,7 @@ def timeline(records: Iterable[Record], undated: bool = False, kinds: tuple[str,
         for c in record.facts.get("congresses", []):
             sentence = _sentence_of(record, c.start, c.stop)
             sentence_dates = [d for d in dates if d.text in sentence and parse_iso(getattr(d, "value", None))[0] is not None
-                              and not _inside(d.span, documents)]
+                              and not _document_of(d.span, documents, record.text)]
             key = (getattr(c, "organization", None), getattr(c, "number", None), bool(sentence_dates))
             if key in seen:
                 continue
