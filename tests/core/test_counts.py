@@ -62,7 +62,7 @@ def test_count_offsets_point_at_the_number():
     ("text", "expected"),
     [
         ("Năm qua nâng cấp 45 tuyến đường giao thông.", (45, None, "tuyến đường")),
-        ("Cán bộ, đảng viên đề xuất 7 sáng kiến.", (7, None, "sáng kiến")),
+        ("Hội nghị tiếp thu 7 đề xuất của cơ sở.", (7, None, "đề xuất")),
         ("Toàn huyện có 12 HTX nông nghiệp.", (12, None, "HTX")),
     ],
 )
