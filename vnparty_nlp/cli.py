@@ -72,6 +72,45 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def analyze_article(article: Any) -> Record:
+    """A scraped article through the core pipeline (its furniture is already gone)."""
+    from vnparty_nlp.pipeline import analyze
+
+    return analyze(
+        article.text, source=article.canonical_url, url=article.canonical_url, site=article.site,
+        title=article.title, published=article.published, author=article.author, credit=article.credit,
+        cut_furniture=False,
+    )
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from vnparty_nlp.scrape.commands import fetch_command
+
+    return fetch_command(args.url, args.delay, timeout=args.timeout, obey_robots=args.robots, include_html=args.html)
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from vnparty_nlp.scrape.commands import crawl_command
+
+    records_out = open(args.records, "a", encoding="utf-8") if args.records else None  # noqa: SIM115
+
+    def on_article(article: Any) -> None:
+        record = analyze_article(article)
+        if records_out is not None:
+            records_out.write(record.to_json() + "\n")
+            records_out.flush()
+
+    try:
+        return crawl_command(
+            args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
+            on_article=on_article if records_out else None, allowed_domains=args.domain or None,
+            timeout=args.timeout, progress=args.progress,
+        )
+    finally:
+        if records_out is not None:
+            records_out.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnparty", description=__doc__)
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
@@ -85,6 +124,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tokens", action="store_true", help="add sentences and underthesea tokens to each record")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("fetch", help="fetch one article page and print it as JSON")
+    p.add_argument("url")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
+    p.add_argument("--timeout", type=float, default=30.0)
+    p.add_argument("--robots", action=argparse.BooleanOptionalAction, default=True, help="obey robots.txt")
+    p.add_argument("--html", action="store_true", help="include the page's HTML")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("crawl", help="crawl listing pages to articles (resumable: run again to resume)")
+    p.add_argument("start_urls", nargs="+")
+    p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
+    p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
+    p.add_argument("--state", type=Path, help="crawl state (default: OUT.state.sqlite)")
+    p.add_argument("--max-pages", type=int, default=500)
+    p.add_argument("--max-depth", type=int, default=3)
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
+    p.add_argument("--timeout", type=float, default=30.0)
+    p.add_argument("--domain", action="append", help="allowed domain (default: the start URLs' hosts)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    p.set_defaults(func=cmd_crawl)
     return parser
 
 
