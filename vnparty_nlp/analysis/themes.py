@@ -29,6 +29,7 @@ còn chưa vẫn hạn_chế khuyết_điểm yếu_kém tồn_tại thiếu_só
 là và của ở tại trong theo cho với được bị đã đang sẽ nên do vì thì mà khi này đó nào nơi một_vài vài
 việc công_tác thực_hiện chưa_được chưa_có cũng rất quá lại ra vào như đến từ trên dưới về hơn
 phần nhất_định hoặc thấp cao chậm kỹ sâu đúng đủ cụ_thể không nhưng đơn_vị có_nơi số_ít
+thiếu yếu kém hình_thức lúng_túng xã người cấp nơi ít
 """.split())
 
 

@@ -58,6 +58,18 @@ def _document_of(span: tuple[int, int], facts: Iterable[Any], text: str) -> Any 
     return None
 
 
+_TIME = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}")
+
+
+def _is_dateline(record: Record, fact: Any, sentence: str) -> bool:
+    """A publication timestamp (``17:30' 21/5/2020``), not an event: it carries a clock time, stands
+    alone on its line, or is the published date in the article's first lines."""
+    if _TIME.search(fact.text) or len(re.findall(r"[^\W\d_]+", sentence.replace(fact.text, ""))) < 3:
+        return True
+    head = record.text.count("\n", 0, fact.start) < 3
+    return head and bool(record.published) and getattr(fact, "value", None) == (record.published or "")[:10]
+
+
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -82,8 +94,8 @@ def timeline(records: Iterable[Record], undated: bool = False, kinds: tuple[str,
             if date is None:
                 continue
             sentence = _sentence_of(record, d.start, d.stop)
-            if len(re.findall(r"[^\W\d_]+", sentence.replace(d.text, ""))) < 3:
-                continue  # a dateline: "17:30' 21/5/2020"
+            if _is_dateline(record, d, sentence):
+                continue
             end, _ = parse_iso(getattr(d, "end", None))
             document = _document_of(d.span, documents, record.text)
             if document is not None:
