@@ -37,6 +37,17 @@ _ORG_AFTER = re.compile(r"\s+((?:Đảng bộ|Chi bộ)\s+(?:tỉnh|huyện|thà
                         r"(?:\s+[^\W\d_][\w]*)*?)(?=[\s.,;]|$)")
 
 
+def _subject_organization(doc: Doc, norm_start: int) -> str | None:
+    """``Đảng bộ xã Tân Lập tổ chức Đại hội đại biểu lần thứ XVI``: the party body earlier in the sentence."""
+    sentence_start, _ = doc.sentence_at(norm_start)
+    best = None
+    for org in doc.facts.get("organizations", []):
+        at = doc.norm_offset(org.start)
+        if sentence_start <= at < norm_start and org.head in ("Đảng bộ", "Chi bộ"):
+            best = org.text
+    return best
+
+
 def find_congresses(doc: Doc) -> list[Congress]:
     facts: list[Congress] = []
     for m in CONGRESS.finditer(doc.norm):
@@ -45,7 +56,11 @@ def find_congresses(doc: Doc) -> list[Congress]:
         after = None if org else _ORG_AFTER.match(doc.norm, m.end())
         if after:  # "Đại hội đại biểu lần thứ XIV Đảng bộ tỉnh Điện Biên"
             org = doc.span(after.start(1), after.end(1)).text
-        if org is None and (m["national"] or "của Đảng" in m.group() or not m["pilot"]):
+        if org is None and (m["national"] or "của Đảng" in m.group()):
+            org = NATIONAL
+        if org is None:
+            org = _subject_organization(doc, m.start())
+        if org is None and re.fullmatch(rf"(?i:Đại hội)\s+{ROMAN}", m.group()):  # plain "Đại hội XIII"
             org = NATIONAL
         facts.append(Congress(
             span.text, span.bounds, organization=org, number=roman_to_int(m["roman"]),
@@ -55,4 +70,4 @@ def find_congresses(doc: Doc) -> list[Congress]:
     return facts
 
 
-EXTRACTOR = Extractor(name="congresses", fact_type=Congress, find=find_congresses)
+EXTRACTOR = Extractor(name="congresses", fact_type=Congress, find=find_congresses, requires=("organizations",))

@@ -135,6 +135,13 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
     raise ValueError(name)
 
 
+def _citation_ends(doc: Doc) -> list[int]:
+    """Where document references end: the date after one is its signing date, which says nothing about
+    the year of the events a report describes."""
+    return [doc.norm_offset(d.stop) + (1 if doc.norm[doc.norm_offset(d.stop):][:1] == "," else 0)
+            for d in doc.facts.get("documents", [])]
+
+
 def find_dates(doc: Doc) -> list[DateFact]:
     text = doc.norm
     matches = [
@@ -144,10 +151,12 @@ def find_dates(doc: Doc) -> list[DateFact]:
         if (m := pattern.match(text, pos))
     ]
     chosen = dedupe_overlaps(matches)
+    cited = _citation_ends(doc)
     full = [
         (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]))
         for _, _, (name, m) in chosen  # type: ignore[misc]
         if (m.groupdict().get("y") or m.groupdict().get("y2")) and name not in ("term", "period")
+        and not any(0 <= m.start() - end <= 3 for end in cited)
     ]
     years = _YearGuess(doc, full)
     facts: list[DateFact] = []
@@ -160,4 +169,4 @@ def find_dates(doc: Doc) -> list[DateFact]:
     return facts
 
 
-EXTRACTOR = Extractor(name="dates", fact_type=DateFact, find=find_dates)
+EXTRACTOR = Extractor(name="dates", fact_type=DateFact, find=find_dates, requires=("documents",))

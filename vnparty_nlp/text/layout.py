@@ -35,10 +35,13 @@ AFFILIATION_WORDS = frozenset(
 _TIME = r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})'?"
 _DATE = r"(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})"
 #: the timestamp lines of news sites: 17:30' 21/5/2020 · Thứ Năm, 21/05/2020 17:30 · (09/03/2020)
+_LABEL = r"(?:[^\d\n]{0,25}?[,:]\s*)?"  # "Thứ Năm, ", "Cập nhật: ", "Ngày đăng: "
 TIMESTAMP_PATTERNS = (
-    re.compile(rf"^\W*(?:[^\d]*,\s*)?{_TIME}\s*[-|,]?\s*(?:ngày\s*)?{_DATE}"),
-    re.compile(rf"^\W*(?:[^\d]*,\s*)?(?:ngày\s*)?{_DATE}\s*[-|,]?\s*(?:{_TIME})?"),
+    re.compile(rf"^\W*{_LABEL}{_TIME}\s*[-|,]?\s*(?:ngày\s*)?{_DATE}"),
+    re.compile(rf"^\W*{_LABEL}(?:ngày\s*)?{_DATE}\s*[-|,]?\s*(?:{_TIME})?"),
 )
+#: navigation trails above a title: "Trang chủ » Tin tức » Xây dựng Đảng"
+_BREADCRUMB = re.compile(r"[»›>|]|^\s*trang chủ", re.IGNORECASE)
 _MAX_TIMESTAMP_LINE = 60
 
 
@@ -84,7 +87,7 @@ def _lines(text: str, end: int | None = None) -> list[tuple[int, int]]:
 
 def _is_body_line(line: str) -> bool:
     line = line.strip()
-    return len(line) >= 120 or (len(line) >= 60 and line[-1:] in ".:;!?…")
+    return len(line) >= 100 or (len(line) >= 60 and line[-1:] in ".:;!?…")
 
 
 def find_furniture(text: str) -> int:
@@ -136,7 +139,9 @@ def parse_layout(text: str) -> Layout:
         stamp = parse_timestamp(line)
         if stamp:
             published = published or stamp
-        elif len(line.strip()) >= 15:
+            if title:
+                break  # the title is the line above the dateline; what follows is the lead
+        elif len(line.strip()) >= 15 and not _BREADCRUMB.search(line):
             ls = s + len(line) - len(line.lstrip())
             title, title_span = line.strip(), (ls, ls + len(line.strip()))
 
