@@ -114,11 +114,10 @@ def _text(el: Tag | None) -> str | None:
 
 
 def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | None:
-    for sel in selectors:
-        el = soup.select_one(sel)
-        if el is not None:
-            return el
-    return None
+    """The first element (in document order) matching any selector: one pass over the tree."""
+    if not selectors:
+        return None
+    return soup.select_one(", ".join(selectors))
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -137,7 +136,7 @@ def choose_profile(soup: BeautifulSoup, url: str) -> SiteProfile | None:
         if any(host == d or host.endswith("." + d) for d in prof.domains):
             return prof
     for prof in PROFILES:
-        if any(soup.select_one(sel) is not None for sel in prof.fingerprint):
+        if prof.fingerprint and soup.select_one(", ".join(prof.fingerprint)) is not None:
             return prof
     return None
 
@@ -258,10 +257,10 @@ def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
                 found.append(el)
     if not found:
         return []
+    drop = ", ".join((*COMMON_DROP, *prof.drop))
     for el in found:
-        for sel in (*COMMON_DROP, *prof.drop):
-            for junk in el.select(sel):
-                junk.decompose()
+        for junk in el.select(drop):
+            junk.decompose()
     # document order: sourceline is set by lxml for every element
     found.sort(key=lambda t: (t.sourceline or 0, t.sourcepos or 0))
     lines: list[Line] = []
@@ -307,14 +306,16 @@ def _find_published(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None
     return None
 
 
-def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None) -> Article:
+def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None,
+                  use_profiles: bool = True) -> Article:
     """Extract the article of an HTML page (``str``, or ``bytes`` in any encoding).
 
     Never raises on bad markup: a page cut in the middle gives the paragraphs that arrived; a page
-    with no article gives an Article with no paragraphs (the crawler reports it as "no_text").
+    with no article gives an Article with no paragraphs.  ``use_profiles=False`` forces the generic
+    extractor (to measure it, or when a profile misfires).
     """
     soup = parse_html(html)
-    prof = profile or choose_profile(soup, url)
+    prof = profile or (choose_profile(soup, url) if use_profiles else None)
     layout = prof.name if prof else "generic"
 
     title = _clean_title(_text(_first(soup, prof.title)) if prof else None)

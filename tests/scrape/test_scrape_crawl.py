@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXPECTED, SiteServer
+from scrape_support import EXPECTED, SiteServer
 
 from vnparty_nlp.scrape import Article, FetchConfig, crawl
 from vnparty_nlp.scrape.blocks import normalize_ws

@@ -5,7 +5,7 @@ import dataclasses
 import time
 
 import pytest
-from conftest import SiteServer
+from scrape_support import SiteServer
 
 from vnparty_nlp.scrape import (
     USER_AGENT,

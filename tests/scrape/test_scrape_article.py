@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import EXPECTED, SITES, SiteServer
+from scrape_support import EXPECTED, SITES, SiteServer
 
 from vnparty_nlp.scrape import Article, Fetcher, parse_article
 from vnparty_nlp.scrape.blocks import normalize_ws

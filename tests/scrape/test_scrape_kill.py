@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import EXPECTED, SiteServer
+from scrape_support import EXPECTED, SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTS = ["/tapchi/Home/Dang-bo-dia-phuong.aspx", "/portal/chinh-tri/"]
