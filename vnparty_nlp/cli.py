@@ -111,10 +111,52 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             records_out.close()
 
 
+#: what `vnparty run` searches for, to show the archive at work: folded words and a cited directive
+DEMO_SEARCHES: tuple[tuple[str | None, dict[str, Any]], ...] = (
+    ("dai hoi diem", {}),
+    ("số dư", {}),
+    (None, {"cites": "35-CT/TW"}),
+)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The main job on the bundled corpus: analyze, write records, index into the archive, search."""
+    from vnparty_nlp.archive import Archive
+    from vnparty_nlp.corpus import iter_corpus
+
+    articles = list(iter_corpus(args.corpus))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    records = list(analyze_many([(a.text, a.analyze_kwargs) for a in articles], progress=args.progress,
+                                total=len(articles)))
+    with open(args.out, "w", encoding="utf-8") as out:
+        write_records(iter(records), out, "jsonl")
+    with Archive(args.db) as archive:
+        report = archive.add(records, progress=args.progress)
+        lines = [f"{len(records)} article(s) from {args.corpus or 'corpus/'} → {args.out}; archive {args.db}: "
+                 f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"]
+        for record in records:
+            kinds = ", ".join(f"{len(v)} {k}" for k, v in record.facts.items())
+            lines.append(f"  {record.title}: {kinds}")
+        for query, filters in DEMO_SEARCHES:
+            hits = archive.search(query, limit=3, **filters)
+            label = " ".join([repr(query)] * bool(query) + [f"{k}={v}" for k, v in filters.items()])
+            lines.append(f"search {label}: {len(hits)} hit(s)")
+            lines += [f"  [{h.id}] {h.title} — {h.snippet[:120]}" for h in hits]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnparty", description=__doc__)
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="the main job: bundled corpus → records → archive → searches")
+    p.add_argument("--corpus", type=Path, help="a directory of NAME.txt (+ NAME.meta.json); default corpus/")
+    p.add_argument("--out", type=Path, default=Path("out/records.jsonl"))
+    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"))
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("extract", help="analyze article files and print one record per file")
     p.add_argument("files", nargs="+", type=Path)
