@@ -40,6 +40,11 @@ def test_bylines(line: str, author: str | None, credit: str | None) -> None:
     assert (by.author, by.credit) == (author, credit)
 
 
+def test_byline_on_two_lines() -> None:
+    paras, by = split_byline(["Đoạn văn bản.", "Phong Lâm", "Ban Tổ chức Tỉnh ủy Điện Biên"])
+    assert paras == ["Đoạn văn bản."] and by.author == "Phong Lâm"
+
+
 @pytest.mark.parametrize("line", [
     "Đại hội điểm Đảng bộ xã Mường Toong (Mường Nhé) lần thứ XXI nhiệm kỳ 2020-2025.",
     "Theo kế hoạch, đại hội sẽ diễn ra vào tháng 8.",

@@ -60,6 +60,12 @@ def parse_author(line: str) -> str | None:
     return name
 
 
+def _is_unit_line(line: str) -> bool:
+    """A short line naming an organisation only ("Ban Tổ chức Tỉnh ủy Điện Biên", "(Báo Hải Dương)")."""
+    words = line.strip("() ").split()
+    return 0 < len(words) <= 10 and words[0].lower() in _ORG_WORDS and not line.rstrip().endswith(".")
+
+
 def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
     """Take a trailing byline and/or source credit off the paragraphs (at most the last two lines)."""
     paras = list(paragraphs)
@@ -81,5 +87,12 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
             author = name
             paras.pop()
             continue
+        # "Phong Lâm" / "Ban Tổ chức Tỉnh ủy Điện Biên" on two lines (a <br> in the byline)
+        if author is None and len(paras) >= 2 and _is_unit_line(last):
+            name = parse_author(paras[-2])
+            if name and name == _PREFIX.sub("", paras[-2].strip()).strip():
+                author = name
+                del paras[-2:]
+                continue
         break
     return paras, Byline(author, credit)
