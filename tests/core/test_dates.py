@@ -68,3 +68,11 @@ def test_nfd_gives_same_values_and_offsets_into_nfd_text():
     assert [(d.value, d.end) for d in a] == [(d.value, d.end) for d in b]
     for d in b:
         assert nfd[d.start:d.stop] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Sáng nay (11/4), Tỉnh ủy họp.", "2020-04-11"), ("Chiều thứ Hai, 20/4/2020, hội nghị khai mạc.", "2020-04-20")],
+)
+def test_weekday_and_today_dates(text, expected):
+    assert [d[0] for d in dates(text, published="2020-04-12")] == [expected]

@@ -56,3 +56,9 @@ def test_achievements_and_remedies_are_not_shortcomings():
             "Ban Tổ chức Tỉnh ủy sẽ tham mưu hướng dẫn cụ thể. Các báo cáo đã đánh giá đúng những hạn chế cần "
             "khắc phục. Trước đó các chi bộ đã tổ chức thành công đại hội.")
     assert items(text) == []
+
+
+def test_contrast_sentence_with_a_strong_cue_is_a_shortcoming_on_its_own():
+    text = ("Năm 2020, Đảng bộ kết nạp 120 đảng viên. Tuy nhiên, công tác phát triển đảng viên ở vùng sâu còn chậm. "
+            "Song, kết quả đạt được là đáng ghi nhận. Nhưng vẫn còn có nhiều kết quả nổi bật.")
+    assert items(text) == ["công tác phát triển đảng viên ở vùng sâu còn chậm."]

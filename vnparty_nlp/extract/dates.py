@@ -62,6 +62,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ngày 6/3 · Sáng 11.4 · chiều ngày 20/5
     ("date_no_year", re.compile(
         rf"(?:(?:{_PART_OF_DAY})\s+(?:(?i:ngày)\s+)?|(?i:ngày)\s+)(?P<d>{_D})(?P<sep>[-/.])(?P<m>{_M}){_NOT_BEFORE_NUMBER}")),
+    # Sáng nay (11/4) · thứ Hai (20/4) · Chủ nhật, 19/4
+    ("date_weekday", re.compile(
+        rf"(?:(?:{_PART_OF_DAY})\s+nay|(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật))\s*[,(]?\s*"
+        rf"(?P<d>{_D})(?P<sep>[/.-])(?P<m>{_M})(?:(?P=sep)(?P<y>{_YEAR}))?\)?{_NOT_BEFORE_NUMBER}")),
     # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
     ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
     # tháng 4 (year from context)
@@ -72,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 _TRIGGER = re.compile(
-    rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|{_PART_OF_DAY[3:-1]})(?!\w))"
+    rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|{_PART_OF_DAY[3:-1]})(?!\w))"
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -125,6 +129,8 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
         return date_from_match(m), None, "date"
     if name == "date_no_year":
         return _iso(year_at(), g["m"], g["d"]), None, "date"
+    if name == "date_weekday":
+        return _iso(g["y"] or year_at(), g["m"], g["d"]), None, "date"
     if name == "month":
         return _iso(g["y"], g["m"]), None, "month"
     if name == "month_no_year":

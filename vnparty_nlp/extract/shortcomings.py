@@ -31,6 +31,10 @@ LIST_INTRO = re.compile(
 PROSE_INTRO = re.compile(rf"(?i:(?:một số|những|các|nhiều)\s+{_NOUNS}|{_NOUNS}\s*,\s*{_NOUNS})")
 #: what makes an announcement admit the problems rather than mention them ("những hạn chế cần khắc phục")
 ADMISSION = re.compile(r"(?i)^\W*(?:tuy nhiên|bên cạnh đó|bên cạnh những kết quả|song|nhưng|mặc dù)\b|\b(?:bộc lộ|còn (?:có |tồn tại )?(?:một số|những|nhiều))\b")
+#: a sentence that turns to a problem on its own: "Tuy nhiên, công tác phát triển đảng viên còn chậm."
+CONTRAST = re.compile(r"(?i)^\W*(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác|dù vậy)\s*,?\s*")
+#: the strong cues such a sentence must carry (a bare "còn" or "chưa" verb phrase)
+STRONG_CUES = re.compile(r"(?i)\b(?:còn|chưa|vẫn còn)\s+(?!có\s+(?:nhiều\s+)?(?:kết quả|thành tích|ưu điểm))\w")
 #: negative cues that make a clause a shortcoming
 CUES = re.compile(
     r"(?i)\b(?:còn|chưa|không trúng|hạn chế|yếu|thiếu|lúng túng|chậm|thấp|sơ lược|hình thức|bất cập|"
@@ -114,6 +118,11 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
                     span = doc.span(a, b)
                     found.append(Shortcoming(span.text, span.bounds, how="list"))
             covered_until = end
+            continue
+        contrast = CONTRAST.match(sentence)
+        if contrast and not PROSE_INTRO.search(sentence) and STRONG_CUES.search(sentence):
+            span = doc.span(s + contrast.end(), e)
+            found.append(Shortcoming(span.text, span.bounds, how="cue"))
             continue
         if PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
             for a, b in sentences[i + 1:]:
