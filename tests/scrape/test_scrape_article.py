@@ -92,3 +92,16 @@ def test_to_dict_round_trip(server: SiteServer, fetcher: Fetcher) -> None:
     data = art.to_dict()
     assert set(data) >= {"url", "canonical_url", "site", "title", "published", "author", "paragraphs", "text"}
     assert Article.from_dict(data) == art
+
+
+def test_fetch_command_prints_json(server: SiteServer, capsys) -> None:
+    import json
+
+    from vnparty_nlp.scrape.commands import fetch_command
+    from vnparty_nlp.scrape.fetch import FetchConfig
+
+    rc = fetch_command(server.url(DIEN_BIEN), 0.0, config=FetchConfig(delay=0.0))
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 0 and data["author"] == "Phong Lâm" and data["published"] == "2020-05-21T17:30"
+    assert fetch_command(server.url("/faults/report.pdf"), 0.0, config=FetchConfig(delay=0.0)) == 1
+    assert "not a web page" in capsys.readouterr().err

@@ -121,12 +121,17 @@ def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | None:
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    for name in names:
-        el = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
-            or soup.find("meta", attrs={"itemprop": name})
-        if isinstance(el, Tag) and el.get("content"):
-            return normalize_ws(str(el["content"]))
-    return None
+    """Content of the first ``<meta>`` whose property/name/itemprop is one of ``names`` (one tree pass)."""
+    wanted = {n.lower(): i for i, n in enumerate(names)}
+    best: tuple[int, str] | None = None
+    for el in soup.find_all("meta"):
+        if not isinstance(el, Tag) or not el.get("content"):
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = str(el.get(attr) or "").lower()
+            if key in wanted and (best is None or wanted[key] < best[0]):
+                best = (wanted[key], normalize_ws(str(el["content"])))
+    return best[1] if best else None
 
 
 def choose_profile(soup: BeautifulSoup, url: str) -> SiteProfile | None:
