@@ -44,3 +44,15 @@ def test_citations_from_analyzed_text():
     assert list(table["date"]) == ["2019-05-30", "2019-09-05"]
     for row in table.itertuples():
         assert text[row.start:row.end] == row.text
+
+
+def test_highlight_html_marks_every_fact_once():
+    from vnparty_nlp.analysis.highlight import highlight_html
+
+    record = analyze("Thực hiện Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị, <b> 25/25 chi bộ đã đại hội.",
+                     source="h.txt")
+    page = highlight_html(record)
+    assert "Chỉ thị số 35-CT/TW<sub>documents</sub></mark>" in page
+    assert "&lt;b&gt;" in page and "<b>" not in page  # the article's text is escaped
+    only_dates = highlight_html(record, kinds=["dates"])
+    assert only_dates.count("<mark") == 1 + len(record.dates)  # legend + each date
