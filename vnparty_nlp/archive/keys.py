@@ -14,39 +14,113 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from vnparty_nlp.text import fold_diacritics, normalize
+import numpy as np
+
+from vnparty_nlp.text import fold_diacritics, fold_tone_placement
+from vnparty_nlp.text.normalize import CHAR_FOLDS, DROPPED, TONE_PLACEMENT
 
 #: bumped whenever :func:`fold_text` or :func:`exact_text` change: the index must then be rebuilt,
 #: because a contentless FTS5 table deletes a row by re-tokenizing the values it was given
 FOLD_VERSION = 1
 
 
-def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)) + [0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189]:
+def _fold_array() -> np.ndarray:
+    """Code point → folded code point for U+0000..U+1EFF; 0 deletes (combining marks of NFD input)."""
+    table = np.arange(0x1F00, dtype=np.uint32)
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
         c = chr(cp)
         f = fold_diacritics(unicodedata.normalize("NFC", c))
         if len(f) == 1 and f != c:
-            table[cp] = f
-    for cp in range(0x0300, 0x0370):  # combining marks of NFD input
-        table[cp] = None
-    table[0x00D0] = "D"
-    table[0x00F0] = "d"
-    table[0x0189] = "D"
+            table[cp] = ord(f)
+    table[0x0300:0x0370] = 0
+    for cp, base in ((0x0110, "D"), (0x0111, "d"), (0x00D0, "D"), (0x00F0, "d"), (0x0189, "D")):
+        table[cp] = ord(base)
     return table
 
 
-_FOLD = _fold_table()
+_FOLD = _fold_array()
+_FOLD_LIMIT = len(_FOLD)
 
 
 def fold_text(text: str) -> str:
-    """Accent-free, ``đ``-free form at C speed (``str.translate``); same length for NFC input."""
-    return text.translate(_FOLD)
+    """Accent-free, ``đ``-free form, vectorized (a 3 KB article in ~20 µs); same length for NFC input."""
+    if text.isascii():
+        return text
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    folded = np.where(codes < _FOLD_LIMIT, _FOLD[np.minimum(codes, _FOLD_LIMIT - 1)], codes)
+    if not folded.all():
+        folded = folded[folded != 0]
+    return folded.astype(np.uint32).tobytes().decode("utf-32-le")
+
+
+_CHAR_MAP = {**CHAR_FOLDS, **dict.fromkeys(DROPPED, "")}
+#: old tone placements (``oà``, ``uỷ``): substring tests are far cheaper than a regex scan
+_OLD_TONE_PAIRS = {pair: re.compile(re.escape(pair) + r"(?![^\W\d_])")
+                   for pair in TONE_PLACEMENT if pair == pair.lower()}
 
 
 def exact_text(text: str) -> str:
-    """NFC with one tone placement (``hoà`` = ``hòa``) and look-alike ``Ð`` folded: the exact form."""
-    return normalize(text).norm
+    """NFC with one tone placement (``hoà`` = ``hòa``), look-alikes and spaces folded: the exact form.
+
+    The same form as ``normalize(text).norm`` without its offset map; substring tests (C speed) decide
+    which of the rewrites a text needs, since most need none.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    for c, folded in _CHAR_MAP.items():
+        if c in text:
+            text = text.replace(c, folded)
+    lower = text.lower()
+    if any(pair in lower and rx.search(lower) for pair, rx in _OLD_TONE_PAIRS.items()):
+        text = fold_tone_placement(text)  # an open syllable (hoà), not hoàn or hoạch
+    return text
+
+
+def _exact_array() -> np.ndarray:
+    """Code point → up to 3 ASCII stand-ins (0 = none): base letter, then marks as digits 1-8; đ → 9."""
+    marks = dict(zip((0x0300, 0x0301, 0x0303, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B), b"12345678", strict=True))
+    table = np.zeros((0x1F00, 3), dtype=np.uint32)
+    table[:, 0] = np.arange(0x1F00)
+    for cp in range(0x00C0, 0x1F00):
+        if 0x0300 <= cp < 0x0370:
+            table[cp, 0] = marks.get(cp, ord("0"))
+            continue
+        decomposed = unicodedata.normalize("NFD", chr(cp))
+        if len(decomposed) > 1 and len(decomposed) <= 3 and not unicodedata.combining(decomposed[0]):
+            table[cp, 0] = ord(decomposed[0])
+            for i, c in enumerate(decomposed[1:], 1):
+                table[cp, i] = marks.get(ord(c), ord("0"))
+    for cp in (0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189):
+        table[cp] = (ord("9"), 0, 0)
+    return table
+
+
+_EXACT = _exact_array()
+_EXACT_LIMIT = len(_EXACT)
+
+
+def encode_exact(text: str, exact: bool = False) -> str:
+    """The exact form spelled in ASCII for the index: ``Đại hội`` → ``9a5i ho56i``.
+
+    One token per word, as distinct as the accented words themselves (``hội`` ≠ ``hỏi`` ≠ ``hoi``), but
+    tokenized by FTS5 at ASCII speed; marks follow their vowel, so a prefix stays a prefix. Queries
+    encode their exact words the same way. ``exact=True``: ``text`` is already :func:`exact_text`.
+    """
+    if not exact:
+        text = exact_text(text)
+    if text.isascii():
+        return text
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    rows = _EXACT[np.minimum(codes, _EXACT_LIMIT - 1)]
+    big = codes >= _EXACT_LIMIT
+    if big.any():
+        rows = rows.copy()
+        rows[big] = 0
+        rows[big, 0] = codes[big]
+    flat = rows.ravel()
+    return flat[flat != 0].astype(np.uint32).tobytes().decode("utf-32-le")
 
 
 def fold_key(text: str | None) -> str:

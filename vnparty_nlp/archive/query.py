@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vnparty_nlp.archive.keys import exact_text, fold_text, has_diacritics
+from vnparty_nlp.archive.keys import encode_exact, exact_text, fold_text, has_diacritics
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -40,7 +40,7 @@ class Term:
     exact: bool = False
 
     def fts(self) -> str:
-        body = " ".join(self.words)
+        body = " ".join(encode_exact(w) for w in self.words) if self.exact else " ".join(self.words)
         cols = EXACT_COLUMNS if self.exact else FOLDED_COLUMNS
         return f'{cols} : "{body}"' + (" *" if self.prefix else "")
 

@@ -15,7 +15,9 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from vnparty_nlp.archive import keys
@@ -23,6 +25,7 @@ from vnparty_nlp.archive.query import ParsedQuery, QueryError, parse_query
 from vnparty_nlp.archive.schema import FACT_TABLES, SCHEMA_VERSION, migrate
 from vnparty_nlp.archive.snippets import make_snippet
 from vnparty_nlp.extract import REGISTRY
+from vnparty_nlp.extract.documents import DocumentRef
 from vnparty_nlp.records import METADATA_FIELDS, Record
 
 if TYPE_CHECKING:
@@ -89,15 +92,42 @@ class AddReport:
 ArticleInput = Record | Mapping[str, Any]
 
 
-def _as_record(item: ArticleInput) -> tuple[Record, dict[str, Any]]:
-    """A Record and the extra metadata the archive keeps (``province`` and other non-Record keys)."""
+@dataclass
+class _Item:
+    """An article as ingest sees it: metadata, text, facts as dicts (cheaper than Fact objects)."""
+
+    meta: dict[str, Any]
+    text: str
+    facts: dict[str, list[dict[str, Any]]]
+    sentences: list[list[int]]
+    extra: dict[str, Any]
+
+
+def _fact_dict(fact: Any) -> dict[str, Any]:
+    d = dict(fact.__dict__)  # frozen dataclasses without slots: every field is here
+    d["span"] = list(d["span"])
+    return d
+
+
+def _as_item(item: ArticleInput) -> _Item:
+    """A Record or record dict as an :class:`_Item`; non-Record keys of a dict (``province``) kept as extra."""
     if isinstance(item, Record):
-        return item, {}
+        meta = {name: getattr(item, name) for name in METADATA_FIELDS}
+        facts = {kind: [_fact_dict(f) for f in fs] for kind, fs in item.facts.items()}
+        return _Item(meta, item.text, facts, [list(s.bounds) for s in item.sentences], {})
     if isinstance(item, Mapping):
-        record = Record.from_dict(dict(item))
+        if not isinstance(item.get("text"), str):
+            raise TypeError("a record dict needs its 'text'")
+        meta = {name: item.get(name) for name in METADATA_FIELDS}
+        facts = {kind: [dict(f) for f in item.get(kind) or []] for kind in REGISTRY}
         known = set(METADATA_FIELDS) | {"text", "sentences", "tokens", "id"} | set(REGISTRY)
+        for kind, value in item.items():  # facts of extractors not registered here
+            if kind not in known and isinstance(value, list) and value and isinstance(value[0], dict) and "span" in value[0]:
+                facts[kind] = [dict(f) for f in value]
+                known.add(kind)
         extra = {k: v for k, v in item.items() if k not in known and v is not None}
-        return record, extra
+        sentences = [list(x["span"]) for x in item.get("sentences") or []]
+        return _Item(meta, item["text"], facts, sentences, extra)
     raise TypeError(f"Archive.add takes Records or record dicts, not {type(item).__name__}")
 
 
@@ -179,7 +209,7 @@ class Archive:
             con.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
             for row in con.execute("SELECT id, title, text FROM articles").fetchall():
                 con.execute("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)",
-                            (row["id"], *_index_values(row["title"], row["text"])))
+                            (row["id"], *_index_values(row["title"], row["text"])))  # noqa: E501
             con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('fold_version', ?)", (str(keys.FOLD_VERSION),))
             self._bump(con)
@@ -221,10 +251,10 @@ class Archive:
             records = [records]
         report = AddReport()
         bar = tqdm(total=total, unit="article", desc="index", disable=not progress)
-        batch: list[tuple[Record, dict[str, Any]]] = []
+        batch: list[_Item] = []
         try:
             for item in records:
-                batch.append(_as_record(item))
+                batch.append(_as_item(item))
                 if len(batch) >= batch_size:
                     self._write_batch(batch, report)
                     bar.update(len(batch))
@@ -240,101 +270,23 @@ class Archive:
                  report.unchanged)
         return report
 
-    def _write_batch(self, batch: list[tuple[Record, dict[str, Any]]], report: AddReport) -> None:
+    def _write_batch(self, batch: list[_Item], report: AddReport) -> None:
+        """One transaction: look every article up, then insert rows table by table (``executemany``)."""
         con = self.con
         con.execute("BEGIN IMMEDIATE")
         try:
-            changed = False
-            for record, extra in batch:
-                outcome, article_id = self._upsert(record, extra)
+            writer = _BatchWriter(con)
+            for item in batch:
+                outcome, article_id = writer.upsert(item)
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.ids.append(article_id)
-                changed = changed or outcome != "unchanged"
-            if changed:
+            writer.flush()
+            if writer.changed:
                 self._bump(con)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-
-    def _upsert(self, record: Record, extra: dict[str, Any]) -> tuple[str, int]:
-        con = self.con
-        canon = keys.canonical_url(record.url)
-        chash = keys.content_hash(record.text)
-        extra = dict(extra)
-        province = keys.province_name(extra.pop("province", None)) if extra.get("province") else None
-        province_source = "metadata" if province else None
-        if province is None:
-            province = keys.infer_province(record.title, record.text)
-            province_source = "inferred" if province else None
-        rhash = hashlib.sha256((record.to_json(segments=True) + json.dumps([province, extra], ensure_ascii=False,
-                                                                         sort_keys=True, default=str)).encode()).hexdigest()
-        row = None
-        if canon:
-            row = con.execute("SELECT id, record_hash, title, text FROM articles WHERE canonical_url = ?",
-                              (canon,)).fetchone()
-        if row is None:
-            row = con.execute("SELECT id, record_hash, title, text, canonical_url FROM articles WHERE content_hash = ? "
-                              "ORDER BY id LIMIT 1", (chash,)).fetchone()
-            if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:
-                log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
-                          row["canonical_url"])
-                canon = row["canonical_url"]
-        if row is not None and row["record_hash"] == rhash:
-            return "unchanged", row["id"]
-        published_day = keys.date_bounds(record.published)[0] if record.published else None
-        values = {
-            "canonical_url": canon, "content_hash": chash, "record_hash": rhash, "url": record.url,
-            "source": record.source, "site": record.site, "title": record.title, "published": record.published,
-            "published_day": published_day, "author": record.author, "credit": record.credit,
-            "province": province, "province_source": province_source, "text": record.text,
-            "sentences": json.dumps([list(s.bounds) for s in record.sentences]) if record.sentences else None,
-            "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
-        }
-        if row is None:
-            cols = ", ".join(values)
-            cur = con.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(values))})",
-                              tuple(values.values()))
-            article_id = int(cur.lastrowid)  # type: ignore[arg-type]
-            outcome = "added"
-        else:
-            article_id = row["id"]
-            con.execute("INSERT INTO fts(fts, rowid, title_f, text_f, title_x, text_x) VALUES ('delete', ?,?,?,?,?)",
-                        (article_id, *_index_values(row["title"], row["text"])))
-            for t in FACT_TABLES.values():
-                con.execute(f"DELETE FROM {t.table} WHERE article_id = ?", (article_id,))
-            con.execute("DELETE FROM other_facts WHERE article_id = ?", (article_id,))
-            sets = ", ".join(f"{c} = ?" for c in values)
-            con.execute(f"UPDATE articles SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                        "WHERE id = ?", (*values.values(), article_id))
-            outcome = "updated"
-        self._insert_facts(article_id, record)
-        con.execute("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)",
-                    (article_id, *_index_values(record.title, record.text)))
-        return outcome, article_id
-
-    def _insert_facts(self, article_id: int, record: Record) -> None:
-        con = self.con
-        for kind, facts in record.facts.items():
-            if not facts:
-                continue
-            t = FACT_TABLES.get(kind)
-            if t is None:
-                con.executemany(
-                    "INSERT INTO other_facts (article_id, kind, start, stop, text, data) VALUES (?,?,?,?,?,?)",
-                    [(article_id, kind, f.start, f.stop, f.text,
-                      json.dumps({k: v for k, v in f.to_dict().items() if k not in ("text", "span")},
-                                 ensure_ascii=False, default=str)) for f in facts])
-                continue
-            cols = ["article_id", "start", "stop", "text"] + [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
-            rows = []
-            for f in facts:
-                row = [article_id, f.start, f.stop, f.text]
-                row += [_sql_value(getattr(f, name, None)) for _, _, name in t.fields]
-                row += _derived(kind, f)
-                rows.append(row)
-            con.executemany(f"INSERT INTO {t.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                            rows)
 
     def remove(self, article_id: int) -> bool:
         """Delete one article, its facts and its index entry; False if there was none."""
@@ -673,13 +625,140 @@ class Archive:
         return len(frame)
 
 
+class _BatchWriter:
+    """Rows of one batch, queued per table and written with one ``executemany`` each at ``flush``.
+
+    Ids of new articles are assigned here (the batch holds the write lock), so facts and index rows
+    can be queued before their article is written. An article seen twice in one batch flushes the
+    queue first, so the second sighting finds the first in the database and updates it.
+    """
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        self.articles: list[tuple[Any, ...]] = []
+        self.facts: dict[str, list[list[Any]]] = {kind: [] for kind in FACT_TABLES}
+        self.other: list[tuple[Any, ...]] = []
+        self.fts: list[tuple[Any, ...]] = []
+        self.pending: set[str] = set()  # canonical URLs and hashes queued in this batch
+        self.changed = False
+
+    def upsert(self, item: _Item) -> tuple[str, int]:
+        con = self.con
+        meta, text = item.meta, item.text
+        canon = keys.canonical_url(meta["url"])
+        title_x, text_x = keys.exact_text(meta["title"] or ""), keys.exact_text(text)
+        chash = hashlib.sha256(" ".join(text_x.split()).encode("utf-8")).hexdigest()  # = keys.content_hash(text)
+        if (canon and canon in self.pending) or chash in self.pending:
+            self.flush()
+        extra = dict(item.extra)
+        province = keys.province_name(extra.pop("province", None)) if extra.get("province") else None
+        province_source = "metadata" if province else None
+        if province is None:
+            province = keys.infer_province(meta["title"], text)
+            province_source = "inferred" if province else None
+        fingerprint = json.dumps([meta, province, extra, item.facts, item.sentences], ensure_ascii=False,
+                                 default=str)
+        rhash = hashlib.sha256((chash + fingerprint).encode("utf-8")).hexdigest()
+        row = None
+        if canon:
+            row = con.execute("SELECT id, record_hash, canonical_url FROM articles WHERE canonical_url = ?",
+                              (canon,)).fetchone()
+        if row is None:
+            row = con.execute("SELECT id, record_hash, canonical_url FROM articles WHERE content_hash = ? "
+                              "ORDER BY id LIMIT 1", (chash,)).fetchone()
+            if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:
+                log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
+                          row["canonical_url"])
+                canon = row["canonical_url"]
+        if row is not None and row["record_hash"] == rhash:
+            return "unchanged", row["id"]
+        published = meta["published"]
+        values = (
+            canon, chash, rhash, meta["url"], meta["source"], meta["site"], meta["title"], published,
+            keys.date_bounds(published)[0] if published else None, meta["author"], meta["credit"], province,
+            province_source, text, json.dumps(item.sentences) if item.sentences else None,
+            json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
+        )
+        if row is None:
+            article_id = self.next_id
+            self.next_id += 1
+            self.articles.append((article_id, *values))
+            outcome = "added"
+        else:
+            article_id = row["id"]
+            old = con.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            con.execute("INSERT INTO fts(fts, rowid, title_f, text_f, title_x, text_x) VALUES ('delete', ?,?,?,?,?)",
+                        (article_id, *_index_values(old["title"], old["text"])))
+            for t in FACT_TABLES.values():
+                con.execute(f"DELETE FROM {t.table} WHERE article_id = ?", (article_id,))
+            con.execute("DELETE FROM other_facts WHERE article_id = ?", (article_id,))
+            sets = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)
+            con.execute(f"UPDATE articles SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                        "WHERE id = ?", (*values, article_id))
+            outcome = "updated"
+        self._queue_facts(article_id, item.facts)
+        self.fts.append((article_id, keys.fold_text(title_x), keys.fold_text(text_x),
+                         keys.encode_exact(title_x, exact=True), keys.encode_exact(text_x, exact=True)))
+        if canon:
+            self.pending.add(canon)
+        self.pending.add(chash)
+        self.changed = True
+        return outcome, article_id
+
+    def _queue_facts(self, article_id: int, facts_by_kind: dict[str, list[dict[str, Any]]]) -> None:
+        for kind, facts in facts_by_kind.items():
+            if not facts:
+                continue
+            t = FACT_TABLES.get(kind)
+            if t is None:
+                self.other += [(article_id, kind, f["span"][0], f["span"][1], f["text"],
+                                json.dumps({k: v for k, v in f.items() if k not in ("text", "span")},
+                                           ensure_ascii=False, default=str)) for f in facts]
+                continue
+            names = [name for _, _, name in t.fields]
+            rows = self.facts[kind]
+            for f in facts:
+                span = f["span"]
+                rows.append([article_id, span[0], span[1], f["text"], *[_sql_value(f.get(n)) for n in names],
+                             *_derived(kind, f)])
+
+    def flush(self) -> None:
+        con = self.con
+        if self.articles:
+            cols = ", ".join(("id",) + ARTICLE_COLUMNS)
+            con.executemany(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 1))})",
+                            self.articles)
+        for kind, rows in self.facts.items():
+            if rows:
+                t = FACT_TABLES[kind]
+                cols = ["article_id", "start", "stop", "text"] + [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
+                con.executemany(f"INSERT INTO {t.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                rows)
+                rows.clear()
+        if self.other:
+            con.executemany("INSERT INTO other_facts (article_id, kind, start, stop, text, data) VALUES (?,?,?,?,?,?)",
+                            self.other)
+        if self.fts:
+            con.executemany("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)", self.fts)
+        self.articles, self.other, self.fts = [], [], []
+        self.pending.clear()
+
+
+ARTICLE_COLUMNS = (
+    "canonical_url", "content_hash", "record_hash", "url", "source", "site", "title", "published", "published_day",
+    "author", "credit", "province", "province_source", "text", "sentences", "extra",
+)
+
+
 # --- helpers -------------------------------------------------------------------------------------
 
 def _index_values(title: str | None, text: str) -> tuple[str, str, str, str]:
     """(title_f, text_f, title_x, text_x): what the full-text index sees of an article."""
     title_x = keys.exact_text(title or "")
     text_x = keys.exact_text(text)
-    return keys.fold_text(title_x), keys.fold_text(text_x), title_x, text_x
+    return (keys.fold_text(title_x), keys.fold_text(text_x), keys.encode_exact(title_x, exact=True),
+            keys.encode_exact(text_x, exact=True))
 
 
 def _sql_value(value: Any) -> Any:
@@ -700,19 +779,29 @@ def _from_sql(value: Any, typ: str, kind: str, name: str) -> Any:
     return value
 
 
-def _derived(kind: str, fact: Any) -> list[Any]:
+def _derived(kind: str, f: dict[str, Any]) -> list[Any]:
     if kind == "documents":
-        tkey = keys.type_key(fact.type)
-        return [fact.key, tkey, keys.number_key(fact.number), keys.code_key(fact.code)]
+        return list(_document_keys(f.get("type"), f.get("number"), f.get("code")))
     if kind == "dates":
-        return list(keys.date_bounds(fact.value, fact.end))
+        return list(_date_bounds(f.get("value"), f.get("end")))
     if kind == "counts":
-        return [keys.party_unit(fact.unit)]
+        return [_party_unit(f.get("unit"))]
     if kind == "people":
-        return [keys.fold_key(fact.name)]
+        return [_fold_key(f.get("name"))]
     if kind == "organizations":
-        return [keys.fold_key(fact.text)]
+        return [_fold_key(f["text"])]
     return []
+
+
+@lru_cache(maxsize=65536)
+def _document_keys(doc_type: str | None, number: str | None, code: str | None) -> tuple[Any, ...]:
+    key = DocumentRef.key.fget(SimpleNamespace(type=doc_type, number=number, code=code))  # type: ignore[attr-defined]
+    return key, keys.type_key(doc_type), keys.number_key(number), keys.code_key(code)
+
+
+_date_bounds = lru_cache(maxsize=65536)(keys.date_bounds)
+_party_unit = lru_cache(maxsize=65536)(keys.party_unit)
+_fold_key = lru_cache(maxsize=65536)(keys.fold_key)
 
 
 def _as_list(value: Any) -> list[Any]:

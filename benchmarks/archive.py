@@ -1,0 +1,122 @@
+"""Benchmark of the archive: ingest rate, size per article and search latency at 10K and 100K articles.
+
+    python benchmarks/archive.py                 # 10,000 and 100,000 articles
+    python benchmarks/archive.py --sizes 2000    # a quick run
+
+Records are made cheaply: a pool of generated articles is analyzed once (the real ``analyze()``),
+then varied without NLP (:func:`vnparty_nlp.archive.synth.vary`), so ingest is measured without
+NLP. Goals: search p50 < 10 ms and p95 < 50 ms at 100K; ingest >= 2,000 articles/s.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from vnparty_nlp.archive import Archive
+from vnparty_nlp.archive.synth import analyze_all, generate, vary
+
+log = logging.getLogger("bench.archive")
+
+QUERIES: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "folded": [("dai hoi diem", {}), ("so du", {}), ("Dang bo", {}), ("cong tac tuyen truyen", {}),
+               ("lung tung", {}), ("Lung Cu", {}), ("khanh tiet", {}), ("van kien", {})],
+    "exact": [("đại hội điểm", {}), ("số dư", {}), ("tuyên truyền", {}), ("lúng túng", {}),
+              ("Lũng Cú", {}), ("văn kiện", {})],
+    "phrase": [('"số dư bầu"', {}), ('"dai hoi diem"', {}), ('"chi bo co so"', {}), ('"trang tri khanh tiet"', {}),
+               ('"ban chấp hành khóa mới"', {})],
+    "prefix+bool": [("tuyen* -lung", {}), ("(so du) OR (van kien)", {}), ("khanh* AND tiet", {})],
+    "filtered": [("dai hoi", {"province": "Điện Biên"}), ("so du", {"cites": "35-CT/TW"}),
+                 ("tuyen truyen", {"published_from": "2020-01", "published_to": "2020-06"}),
+                 ("van kien", {"province": "Lào Cai", "has": "shortcomings"}),
+                 ("dai hoi diem", {"cites": "Chỉ thị 45"}), ("", {"cites": "79-KH/TU", "province": "Nghệ An"})],
+}
+
+
+def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int) -> dict[str, float]:
+    archive = Archive(path)
+    t0 = time.perf_counter()
+    report = archive.add(vary(pool, n, seed=n), batch_size=batch, progress=sys.stderr.isatty(), total=n)
+    elapsed = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    archive.optimize()
+    optimize_s = time.perf_counter() - t1
+    archive.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stats = archive.stats()
+    archive.close()
+    return {"articles": report.added, "ingest_s": elapsed, "rate": report.added / elapsed, "optimize_s": optimize_s,
+            "bytes_per_article": stats["bytes_per_article"], "mb": stats["bytes"] / 1e6}
+
+
+def measure(path: Path, rounds: int) -> dict[str, dict[str, float]]:
+    archive = Archive(path, readonly=True)
+    for q, f in [q for qs in QUERIES.values() for q in qs]:  # warm the page cache
+        archive.search(q, **f)
+    out = {}
+    rng = random.Random(0)
+    for category, queries in QUERIES.items():
+        times = []
+        for _ in range(rounds):
+            q, f = rng.choice(queries)
+            t = time.perf_counter()
+            archive.search(q, limit=10, **f)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        out[category] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
+                         "max": times[-1]}
+    per_query = {}
+    for category, queries in QUERIES.items():
+        for q, f in queries:
+            ts = []
+            for _ in range(5):
+                t = time.perf_counter()
+                archive.search(q, limit=10, **f)
+                ts.append((time.perf_counter() - t) * 1000)
+            per_query[f"{category}: {q} {f or ''}"] = statistics.median(ts)
+    archive.close()
+    out["_per_query"] = per_query  # type: ignore[assignment]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--pool", type=int, default=300, help="analyzed articles to vary")
+    parser.add_argument("--rounds", type=int, default=200, help="queries per category")
+    parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
+    parser.add_argument("--dir", type=Path, help="keep the databases here (default: a temporary directory)")
+    parser.add_argument("--per-query", action="store_true", help="print each query's median")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+
+    t = time.perf_counter()
+    pool = analyze_all(generate(args.pool, seed=7))
+    print(f"pool: {len(pool)} articles analyzed in {time.perf_counter() - t:.1f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = args.dir or Path(tmp)
+        directory.mkdir(parents=True, exist_ok=True)
+        for n in args.sizes:
+            path = directory / f"bench-{n}.sqlite"
+            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                p.unlink(missing_ok=True)
+            b = build(path, n, pool, args.batch)
+            print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
+                  f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
+            results = measure(path, args.rounds)
+            per_query = results.pop("_per_query")
+            for category, r in results.items():
+                print(f"   {category:12s} p50 {r['p50']:7.2f} ms   p95 {r['p95']:7.2f} ms   max {r['max']:7.2f} ms")
+            if args.per_query:
+                for q, ms in per_query.items():  # type: ignore[attr-defined]
+                    print(f"      {ms:7.2f} ms  {q}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
