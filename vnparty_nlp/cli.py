@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
@@ -89,15 +90,42 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return fetch_command(args.url, args.delay, timeout=args.timeout, obey_robots=args.robots, include_html=args.html)
 
 
+def reconcile_records(articles_path: Path, records_path: Path) -> int:
+    """Analyze the crawled articles that have no record yet (a crawl killed between writing an article
+    and analyzing it); returns how many were added. Records are keyed by URL."""
+    from vnparty_nlp.scrape import Article
+
+    if not articles_path.exists():
+        return 0
+    done: set[str] = set()
+    if records_path.exists():
+        with open(records_path, encoding="utf-8") as f:
+            done = {json.loads(line).get("url") for line in f if line.strip()}
+    added = 0
+    with open(articles_path, encoding="utf-8") as f, open(records_path, "a", encoding="utf-8") as out:
+        for line in f:
+            if not line.strip():
+                continue
+            article = Article.from_dict(json.loads(line))
+            if article.canonical_url not in done:
+                out.write(analyze_article(article).to_json() + "\n")
+                done.add(article.canonical_url)
+                added += 1
+    if added:
+        log.info("analyzed %d crawled article(s) that had no record yet", added)
+    return added
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from vnparty_nlp.scrape.commands import crawl_command
 
+    if args.records:
+        reconcile_records(args.out, args.records)
     records_out = open(args.records, "a", encoding="utf-8") if args.records else None  # noqa: SIM115
 
     def on_article(article: Any) -> None:
-        record = analyze_article(article)
         if records_out is not None:
-            records_out.write(record.to_json() + "\n")
+            records_out.write(analyze_article(article).to_json() + "\n")
             records_out.flush()
 
     try:
