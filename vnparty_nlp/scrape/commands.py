@@ -49,12 +49,12 @@ def fetch_command(url: str, delay: float = 1.0, *, timeout: float = 30.0, obey_r
             page = fetcher.fetch(url)
             article = parse_article(page.text, page.final_url)
         except (FetchError, NotTextError) as exc:
-            print(f"vnparty fetch: {exc}", file=sys.stderr)
+            log.error("vnparty fetch: %s", exc)
             return 1
     data = article.to_dict()
     if include_html:
         data["html"] = page.text
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0 if article.paragraphs else 1
 
 
@@ -65,7 +65,7 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
                   progress: bool = True, config: FetchConfig | None = None) -> int:
     """Run (or resume) a crawl; print the summary to stderr.  Exit 0 if anything was written or all done."""
     if not start_urls:
-        print("vnparty crawl: no start URL", file=sys.stderr)
+        log.error("vnparty crawl: no start URL")
         return 2
     cfg = config or FetchConfig(delay=delay, read_timeout=timeout)
     try:
@@ -75,7 +75,7 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
             progress=progress,
         )
     except KeyboardInterrupt:
-        print("vnparty crawl: interrupted; run the same command again to resume", file=sys.stderr)
+        log.error("vnparty crawl: interrupted; run the same command again to resume")
         return 130
-    print(report.summary(), file=sys.stderr)
+    sys.stderr.write(report.summary() + "\n")
     return 0 if report.articles or report.fetched or report.not_modified else 1
