@@ -94,7 +94,7 @@ def test_to_dict_round_trip(server: SiteServer, fetcher: Fetcher) -> None:
     assert Article.from_dict(data) == art
 
 
-def test_fetch_command_prints_json(server: SiteServer, capsys) -> None:
+def test_fetch_command_prints_json(server: SiteServer, capsys, caplog) -> None:
     import json
 
     from vnparty_nlp.scrape.commands import fetch_command
@@ -104,4 +104,4 @@ def test_fetch_command_prints_json(server: SiteServer, capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert rc == 0 and data["author"] == "Phong Lâm" and data["published"] == "2020-05-21T17:30"
     assert fetch_command(server.url("/faults/report.pdf"), 0.0, config=FetchConfig(delay=0.0)) == 1
-    assert "not a web page" in capsys.readouterr().err
+    assert "not a web page" in caplog.text
