@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from vnparty_nlp.extract.congresses import Congress
-from vnparty_nlp.extract.dates import DateFact
 from vnparty_nlp.extract.documents import DocumentRef
 from vnparty_nlp.extract.shortcomings import Shortcoming
 from vnparty_nlp.records import Record
@@ -51,5 +49,3 @@ def shortcoming_record(source: str, items: list[str]) -> Record:
         pos += len(item) + 2
     return Record(text, source=source, facts={"shortcomings": facts})
 
-
-__all__ = ["Congress", "DateFact", "doc", "shortcoming_record"]
