@@ -38,7 +38,8 @@ STRONG_CUES = re.compile(r"(?i)\b(?:còn|chưa|vẫn còn)\s+(?!có\s+(?:nhiều
 #: negative cues that make a clause a shortcoming
 CUES = re.compile(
     r"(?i)\b(?:còn|chưa|không trúng|hạn chế|yếu|thiếu|lúng túng|chậm|thấp|sơ lược|hình thức|bất cập|"
-    r"vướng mắc|khó khăn|tồn tại|sai sót|nhầm lẫn|vi phạm|không đạt|không đúng|không đủ|kém)\b"
+    r"vướng mắc|khó khăn|tồn tại|sai sót|nhầm lẫn|vi phạm|không đạt|không đúng|không đủ|kém|xuống cấp|lãng phí|"
+    r"sai phạm|tiêu cực|dàn trải|hạn hẹp)\b"
 )
 #: sentence openings that turn from problems to remedies or causes
 TURNS = re.compile(
