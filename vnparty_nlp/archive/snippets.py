@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from vnparty_nlp.archive.keys import exact_text, fold_text
 
 if TYPE_CHECKING:
     from vnparty_nlp.archive.query import Term
+
+
+#: matches looked at per article: enough to find a dense window, bounded for very common words
+MAX_MATCHES = 60
 
 
 @lru_cache(maxsize=256)
@@ -38,14 +43,13 @@ def _matches(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
         folded = fold_text(text)
         pattern = _pattern(folded_terms)
         if pattern and len(folded) == len(text):
-            spans += [m.span() for m in pattern.finditer(folded)]
+            spans += [m.span() for m in islice(pattern.finditer(folded), MAX_MATCHES)]
     if exact_terms:
         pattern = _pattern(exact_terms)
         norm = exact_text(text)
-        if pattern and len(norm) == len(text):
-            spans += [m.span() for m in pattern.finditer(norm)]
-        elif pattern:  # tone placement or NFD changed lengths: fold the found words back
-            spans += [m.span() for m in pattern.finditer(text)]
+        source = norm if len(norm) == len(text) else text  # NFD input: match the text as it is
+        if pattern:
+            spans += [m.span() for m in islice(pattern.finditer(source), MAX_MATCHES)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -59,6 +63,8 @@ def _matches(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
 def make_snippet(text: str, terms: Sequence[Term], width: int = 200,
                  marks: tuple[str, str] = ("[", "]")) -> str:
     """About ``width`` characters around the densest cluster of matches, matches between ``marks``."""
+    if width <= 0:
+        return ""
     spans = _matches(text, terms) if terms else []
     if not spans:
         cut = text[:width]

@@ -37,7 +37,7 @@ DEFAULT_DB = "vnparty-archive.sqlite"
 #: bm25 weights of (title_f, text_f, title_x, text_x): a word in the title counts five times
 BM25_WEIGHTS = (5.0, 1.0, 5.0, 1.0)
 #: how many of the newest matches bm25 ranks (see :meth:`Archive.search`)
-RANK_WINDOW = 2000
+RANK_WINDOW = 500
 
 FILTER_NAMES = frozenset({
     "cites", "doc_type", "province", "organization", "site", "has", "published_from", "published_to",
@@ -511,11 +511,22 @@ class Archive:
         if by in simple:
             sql = (f"SELECT {simple[by]} AS {by}, count(*) AS articles FROM articles a WHERE {where} "
                    f"GROUP BY 1 ORDER BY articles DESC, 1{lim}")
-        elif by in ("document", "doc_type"):
-            col = "d.doc_key" if by == "document" else "d.type"
-            sql = (f"SELECT {col} AS {by}, count(DISTINCT d.article_id) AS articles, count(*) AS citations "
-                   f"FROM documents d JOIN articles a ON a.id = d.article_id WHERE {where} AND {col} IS NOT NULL "
-                   f"GROUP BY {col} ORDER BY articles DESC, citations DESC, 1{lim}")
+        elif by == "doc_type":
+            sql = (f"SELECT d.type AS doc_type, count(DISTINCT d.article_id) AS articles, count(*) AS citations "
+                   f"FROM documents d JOIN articles a ON a.id = d.article_id WHERE {where} AND d.type IS NOT NULL "
+                   f"GROUP BY d.type ORDER BY articles DESC, citations DESC, 1{lim}")
+        elif by == "document":
+            # one document however spelled: coded ones by number and code, others by type and number
+            sql = (
+                "WITH c AS (SELECT d.article_id, d.doc_key, CASE WHEN d.code_key IS NOT NULL "
+                "THEN d.number_key || '|' || d.code_key ELSE coalesce(d.type_key, '') || '|' || coalesce(d.number_key, '') "
+                f"END AS k FROM documents d JOIN articles a ON a.id = d.article_id WHERE {where}), "
+                "labels AS (SELECT k, doc_key, row_number() OVER (PARTITION BY k ORDER BY count(*) DESC, doc_key) AS r "
+                "FROM c GROUP BY k, doc_key) "
+                "SELECT l.doc_key AS document, count(DISTINCT c.article_id) AS articles, count(*) AS citations, "
+                "group_concat(DISTINCT c.doc_key) AS spellings "
+                f"FROM c JOIN labels l ON l.k = c.k AND l.r = 1 GROUP BY c.k ORDER BY articles DESC, citations DESC, 1{lim}"
+            )
         else:
             raise ValueError(f"cannot facet by {by!r}: province, year, month, site, document or doc_type")
         return pd.read_sql_query(sql, self.con, params=params)
@@ -867,12 +878,11 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if filters.get("cites"):
         cond, p = _cites_sql(filters["cites"], "d")
-        where.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.article_id = a.id AND {cond})")
+        where.append(f"a.id IN (SELECT d.article_id FROM documents d WHERE {cond})")
         params += p
     if filters.get("doc_type"):
         types = [keys.type_key(v) for v in _as_list(filters["doc_type"])]
-        where.append(f"EXISTS (SELECT 1 FROM documents d WHERE d.article_id = a.id AND d.type_key IN "
-                     f"({', '.join('?' * len(types))}))")
+        where.append(f"a.id IN (SELECT d.article_id FROM documents d WHERE d.type_key IN ({', '.join('?' * len(types))}))")
         params += types
     if filters.get("province"):
         names = []
@@ -889,7 +899,7 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
             pattern = "%" + keys.fold_key(v).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             ors.append("o.org_key LIKE ? ESCAPE '\\'")
             params.append(pattern)
-        where.append(f"EXISTS (SELECT 1 FROM organizations o WHERE o.article_id = a.id AND ({' OR '.join(ors)}))")
+        where.append(f"a.id IN (SELECT o.article_id FROM organizations o WHERE {' OR '.join(ors)})")
     if filters.get("site"):
         sites = _as_list(filters["site"])
         where.append(f"a.site IN ({', '.join('?' * len(sites))})")
@@ -898,14 +908,14 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
         t = FACT_TABLES.get(kind)
         if t is None:
             raise ValueError(f"unknown fact kind {kind!r}; known: {list(FACT_TABLES)}")
-        where.append(f"EXISTS (SELECT 1 FROM {t.table} x WHERE x.article_id = a.id)")
+        where.append(f"a.id IN (SELECT x.article_id FROM {t.table} x)")
     if filters.get("published_from") or filters.get("published_to"):
         lo, hi = _range(filters.get("published_from"), filters.get("published_to"))
         where.append("a.published_day BETWEEN ? AND ?")
         params += [lo, hi]
     if filters.get("mentions_from") or filters.get("mentions_to"):
         lo, hi = _range(filters.get("mentions_from"), filters.get("mentions_to"))
-        where.append("EXISTS (SELECT 1 FROM dates t WHERE t.article_id = a.id AND t.date_hi >= ? AND t.date_lo <= ?)")
+        where.append("a.id IN (SELECT t.article_id FROM dates t WHERE t.date_hi >= ? AND t.date_lo <= ?)")
         params += [lo, hi]
     if filters.get("ids") is not None:
         ids = [int(i) for i in _as_list(filters["ids"])]
