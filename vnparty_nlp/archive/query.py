@@ -108,6 +108,8 @@ def _lex(query: str) -> list[_Tok]:
             toks.append(_Tok("lp", "(", start))
         elif m["rp"]:
             toks.append(_Tok("rp", ")", start))
+        elif m["word"] == "-" and query[pos:pos + 1] in ('"', "("):
+            toks.append(_Tok("minus", "-", start))  # -"a phrase", -(a group)
         else:
             toks.extend(_word_tokens(m["word"], start))
     return toks

@@ -86,6 +86,9 @@ OWN_SENTENCES: tuple[str, ...] = (
     "Tinh thần đoàn kết, thống nhất trong Đảng bộ được giữ vững và phát huy.",
 )
 
+#: the sites generated articles claim; the corpus's are different, so a filter on them isolates synth
+SITES = ("Tạp chí Xây dựng Đảng (thử)", "Báo Đảng bộ tỉnh (thử)", "Cổng thông tin tỉnh (thử)")
+
 ROMAN = ("XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV")
 
 _NEUTRAL_BAD = re.compile(
@@ -123,6 +126,8 @@ class Truth:
     shortcomings: list[str] = field(default_factory=list)
     units: dict[str, int] = field(default_factory=dict)  # party unit → figure
     pilot: str | None = None  # organization of the pilot congress
+    district: str | None = None  # the Huyện ủy of the closing line
+    dates: list[str] = field(default_factory=list)  # ISO days written in the text (documents, congress)
 
 
 @dataclass
@@ -163,6 +168,8 @@ def generate(n: int, seed: int = 0, start: str = "2019-06-01", days: int = 900) 
                 issuer_text = f"{issuer} {province}" if issuer.endswith("Tỉnh ủy") else issuer
                 parts.append(f"{word}{sep}{code}, ngày {date} của {issuer_text}")
                 truth.cites.append(key)
+                d, m, y = (int(x) for x in date.split("-"))
+                truth.dates.append(f"{y:04d}-{m:02d}-{d:02d}")
             paragraphs.append("Thực hiện " + " và ".join(parts) + ", công tác chuẩn bị đại hội được triển khai sớm.")
 
         if rng.random() < 0.7:
@@ -181,6 +188,7 @@ def generate(n: int, seed: int = 0, start: str = "2019-06-01", days: int = 900) 
                 f"Đại hội điểm Đảng bộ xã {commune} lần thứ {rng.choice(ROMAN)} nhiệm kỳ 2020-2025 diễn ra "
                 f"từ ngày {d1}-{month}-2020 đến ngày {d1 + 1}-{month}-2020.")
             truth.pilot = f"Đảng bộ xã {commune}"
+            truth.dates += [f"2020-{month:02d}-{d1:02d}", f"2020-{month:02d}-{d1 + 1:02d}"]
 
         body = rng.sample(filler, min(len(filler), rng.randint(3, 7)))
         paragraphs += body[: len(body) // 2]
@@ -190,13 +198,14 @@ def generate(n: int, seed: int = 0, start: str = "2019-06-01", days: int = 900) 
             paragraphs.append("Bên cạnh những kết quả đạt được, công tác đại hội vẫn còn một số hạn chế: "
                               + "; ".join(items) + ".")
         paragraphs += body[len(body) // 2:]
-        paragraphs.append(f"Huyện ủy {rng.choice(districts)} sẽ tiếp tục chỉ đạo các đảng bộ rút kinh nghiệm.")
+        truth.district = rng.choice(districts)
+        paragraphs.append(f"Huyện ủy {truth.district} sẽ tiếp tục chỉ đạo các đảng bộ rút kinh nghiệm.")
 
         text = title + "\n" + "\n".join(paragraphs) + "\n"
         meta = {
             "title": title, "published": published.isoformat(), "province": province,
             "url": f"https://example.vn/{fold_slug(province)}/bai-{seed}-{i}.html", "source": f"synth/{seed}/{i}",
-            "site": rng.choice(("Tạp chí Xây dựng Đảng", "Báo điện tử Đảng Cộng sản Việt Nam", "Cổng thông tin tỉnh")),
+            "site": rng.choice(SITES),
         }
         out.append(SynthArticle(text, meta, truth))
     return out
@@ -284,5 +293,5 @@ def _lines(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, int,
     return base, [(t, s, fs) for t, s, fs in lines]
 
 
-__all__ = ["generate", "analyze_all", "vary", "SynthArticle", "Truth", "DOCUMENTS", "PROVINCE_NAMES",
+__all__ = ["generate", "analyze_all", "vary", "SynthArticle", "Truth", "DOCUMENTS", "PROVINCE_NAMES", "SITES",
            "SHORTCOMINGS"]
