@@ -60,7 +60,7 @@ COUNT = re.compile(
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
     "là có được đã đang sẽ bị thì mà nên để vào ra theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
-    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối".split()
+    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất".split()
 )
 #: unit words written without diacritics (most Vietnamese syllables have one)
 ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
