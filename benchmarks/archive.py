@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from vnparty_nlp.archive import Archive
+from vnparty_nlp.archive.accel import Accelerator
+from vnparty_nlp.archive.accel import available as accel_available
 from vnparty_nlp.archive.synth import analyze_all, generate, vary
 
 log = logging.getLogger("bench.archive")
@@ -54,8 +56,10 @@ def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int) -> dict[st
             "bytes_per_article": stats["bytes_per_article"], "mb": stats["bytes"] / 1e6}
 
 
-def measure(path: Path, rounds: int) -> dict[str, dict[str, float]]:
-    archive = Archive(path, readonly=True)
+def measure(path: Path, rounds: int, accelerator: bool) -> dict[str, dict[str, float]]:
+    archive = Archive(path, readonly=True, accelerator=accelerator)
+    engine = archive.search("dai hoi", limit=1).engine
+    assert engine == ("tantivy" if accelerator else "fts5"), engine
     for q, f in [q for qs in QUERIES.values() for q in qs]:  # warm the page cache
         archive.search(q, **f)
     out = {}
@@ -92,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
     parser.add_argument("--dir", type=Path, help="keep the databases here (default: a temporary directory)")
     parser.add_argument("--per-query", action="store_true", help="print each query's median")
+    parser.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
+                        help="also measure with the tantivy index (default: when tantivy is installed)")
+    parser.add_argument("--existing", action="store_true", help="reuse databases already in --dir")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -103,18 +110,32 @@ def main(argv: list[str] | None = None) -> int:
         directory.mkdir(parents=True, exist_ok=True)
         for n in args.sizes:
             path = directory / f"bench-{n}.sqlite"
-            for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                p.unlink(missing_ok=True)
-            b = build(path, n, pool, args.batch)
-            print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
-                  f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
-            results = measure(path, args.rounds)
-            per_query = results.pop("_per_query")
-            for category, r in results.items():
-                print(f"   {category:12s} p50 {r['p50']:7.2f} ms   p95 {r['p95']:7.2f} ms   max {r['max']:7.2f} ms")
-            if args.per_query:
-                for q, ms in per_query.items():  # type: ignore[attr-defined]
-                    print(f"      {ms:7.2f} ms  {q}")
+            if not (args.existing and path.exists()):
+                for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    p.unlink(missing_ok=True)
+                b = build(path, n, pool, args.batch)
+                print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
+                      f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
+            else:
+                print(f"\n== {n:,} articles (existing {path})")
+            engines = [False]
+            if args.accelerator or (args.accelerator is None and accel_available()):
+                with Archive(path) as archive:
+                    if archive.accelerator() is None:
+                        t = time.perf_counter()
+                        archive.build_accelerator()
+                        size = sum(f.stat().st_size for f in Accelerator.path_for(archive).rglob("*") if f.is_file())
+                        print(f"   tantivy index built in {time.perf_counter() - t:.1f} s, {size / 1e6:.0f} MB")
+                engines.append(True)
+            for accelerator in engines:
+                results = measure(path, args.rounds, accelerator)
+                per_query = results.pop("_per_query")
+                print(f"   -- {'tantivy accelerator' if accelerator else 'SQLite FTS5 (bm25 over the newest 500 matches)'}")
+                for category, r in results.items():
+                    print(f"   {category:12s} p50 {r['p50']:7.2f} ms   p95 {r['p95']:7.2f} ms   max {r['max']:7.2f} ms")
+                if args.per_query:
+                    for q, ms in per_query.items():  # type: ignore[attr-defined]
+                        print(f"      {ms:7.2f} ms  {q}")
     return 0
 
 

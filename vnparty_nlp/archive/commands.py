@@ -59,8 +59,12 @@ def _analyzed(paths: Sequence[Path], jobs: int, progress: bool) -> Iterator[dict
 
 
 def index_command(paths_or_jsonl: Sequence[str | Path] = (), db: str | Path = DEFAULT_DB, *, jobs: int = 1,
-                  progress: bool = False, batch_size: int = 100) -> dict[str, int]:
-    """Index article files (analyzed here), records JSONL files, or with no paths the bundled corpus."""
+                  progress: bool = False, batch_size: int = 100, accelerator: bool | None = None) -> dict[str, int]:
+    """Index article files (analyzed here), records JSONL files, or with no paths the bundled corpus.
+
+    ``accelerator``: rebuild the tantivy index afterwards (``None``: when tantivy is installed and the
+    archive changed or has none).
+    """
     paths = [Path(p) for p in paths_or_jsonl]
     jsonl = [p for p in paths if p.suffix in (".jsonl", ".ndjson")]
     articles = [p for p in paths if p not in jsonl]
@@ -83,6 +87,11 @@ def index_command(paths_or_jsonl: Sequence[str | Path] = (), db: str | Path = DE
             for k in totals:
                 totals[k] += getattr(report, k)
         totals["articles"] = len(archive)
+        from vnparty_nlp.archive.accel import available
+
+        stale = archive.accelerator() is None
+        if accelerator or (accelerator is None and available() and stale):
+            archive.build_accelerator(progress=progress)
     return totals
 
 
@@ -133,7 +142,7 @@ def stats_command(db: str | Path = DEFAULT_DB, *, out: TextIO | None = None, fmt
 # --- argparse --------------------------------------------------------------------------------------
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    totals = index_command(args.inputs, args.db, jobs=args.jobs, progress=args.progress)
+    totals = index_command(args.inputs, args.db, jobs=args.jobs, progress=args.progress, accelerator=args.accelerator)
     sys.stdout.write(f"{args.db}: {totals['added']} added, {totals['updated']} updated, "
                      f"{totals['unchanged']} unchanged; {totals['articles']} articles\n")
     return 0
@@ -178,6 +187,8 @@ def add_archive_commands(subparsers: Any) -> None:
     p.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
     p.add_argument("-j", "--jobs", type=int, default=1, help="analysis worker processes")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    p.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
+                   help="(re)build the tantivy index for fast ranked search (default: when tantivy is installed)")
     p.set_defaults(func=_cmd_index)
 
     p = subparsers.add_parser("search", help="full-text search with fact filters",

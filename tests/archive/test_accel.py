@@ -1,0 +1,66 @@
+"""The optional tantivy accelerator finds exactly what FTS5 finds, and is ignored when stale."""
+from __future__ import annotations
+
+import pytest
+
+from vnparty_nlp.archive import Archive
+
+pytest.importorskip("tantivy")
+
+QUERIES = [
+    ("dai hoi diem", {}), ("đại hội điểm", {}), ('"so du bau"', {}), ('"chi bo co so"', {}), ("tuyen*", {}),
+    ("hộ*", {}), ('"so du" -"khanh tiet"', {}), ('"so du" OR "lung tung"', {}), ("35-CT/TW", {}), ("dai hội", {}),
+    ("dai hoi", {"province": "dien bien"}), ("dai hoi", {"cites": "35/CT-TW"}), ("dai hoi", {"cites": "Chỉ thị 45"}),
+    ("dai hoi", {"doc_type": "kết luận"}), ("dai hoi", {"published_from": "2020-01", "published_to": "2020-06"}),
+    ("van kien", {"has": "shortcomings", "province": ["Lào Cai", "Nghệ An"]}),
+    ("dai hoi", {"organization": "huyen uy dai tu"}), ("dai hoi", {"mentions_from": "2019-05", "mentions_to": "2019-05"}),
+    ("dai hoi", {"site": "Cổng thông tin tỉnh (thử)"}),
+]
+
+
+@pytest.fixture(scope="module")
+def accelerated(tmp_path_factory, corpus_records, synth_records):
+    path = tmp_path_factory.mktemp("accel") / "a.sqlite"
+    with Archive(path) as archive:
+        archive.add(corpus_records + synth_records)
+        archive.build_accelerator()
+    return path
+
+
+@pytest.mark.parametrize("query, filters", QUERIES)
+def test_same_matches_as_fts5(accelerated, query, filters):
+    with Archive(accelerated, readonly=True) as fast, Archive(accelerated, readonly=True, accelerator=False) as fts:
+        got = fast.search(query, limit=10_000, **filters)
+        want = fts.search(query, limit=10_000, exhaustive=True, **filters)
+        assert got.engine == "tantivy" and want.engine == "fts5"
+        assert {h.id for h in got} == {h.id for h in want}
+        assert got.total == len(want)
+        scores = [h.score for h in got]
+        assert scores == sorted(scores)  # lower is better, as with FTS5
+        assert all(h.snippet for h in got[:5])
+
+
+def test_stale_accelerator_is_not_used(tmp_path, corpus_records, synth_records):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        archive.add(corpus_records)
+        archive.build_accelerator()
+        assert archive.search("dai hoi").engine == "tantivy"
+        archive.add(synth_records[:3])
+        stale = archive.search("dai hoi", limit=100)
+        assert stale.engine == "fts5" and len(stale) == 5  # the new articles are found
+        archive.build_accelerator()
+        fresh = archive.search("dai hoi", limit=100)
+        assert fresh.engine == "tantivy" and len(fresh) == 5
+    with Archive(tmp_path / "a.sqlite", readonly=True) as reader:  # another process sees the same index
+        assert reader.search("dai hoi").engine == "tantivy"
+
+
+@pytest.mark.parametrize("filters", [q[1] for q in QUERIES if q[1]])
+def test_filters_without_query(accelerated, filters):
+    with Archive(accelerated, readonly=True) as fast, Archive(accelerated, readonly=True, accelerator=False) as sql:
+        got = fast.search(None, limit=10_000, **filters)
+        want = sql.search(None, limit=10_000, **filters)
+        assert got.engine == "tantivy" and want.engine == "sqlite"
+        assert {h.id for h in got} == {h.id for h in want}
+        days = [h.published[:10] for h in got if h.published]
+        assert days == sorted(days, reverse=True)

@@ -1,0 +1,242 @@
+"""Optional tantivy index beside the SQLite archive, for ranked search at 100,000 articles and more.
+
+FTS5's ``bm25()`` computes each term's document frequency by scanning the term's whole doclist on
+every query, so a query of common words costs time in proportion to the archive (40-100 ms at 100K
+articles here). Tantivy keeps those statistics and ranks with block-max WAND, a few ms whatever the
+size. SQLite stays the source of truth: this index is derived from it (same folded and ASCII-encoded
+exact forms), records the archive generation it was built from, and :class:`Archive` only uses it
+while that generation is current; otherwise search silently falls back to FTS5. Build it with
+``archive.build_accelerator()`` (``vnparty index`` does when tantivy is installed).
+
+Filters on province, publication date, cited documents, document type, fact kinds and site are
+indexed here too; the others (organization, mentions, ids) become an id set computed in SQLite.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vnparty_nlp.archive import keys
+from vnparty_nlp.archive.query import And, Node, Or, Term
+from vnparty_nlp.archive.schema import FACT_TABLES
+
+if TYPE_CHECKING:
+    from vnparty_nlp.archive.store import Archive
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 1
+TITLE_BOOST = 5.0
+PUSHED_DOWN = frozenset({"province", "published_from", "published_to", "cites", "doc_type", "has", "site"})
+
+
+def available() -> bool:
+    try:
+        import tantivy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _schema() -> Any:
+    import tantivy
+
+    b = tantivy.SchemaBuilder()
+    b.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    for name in ("title_f", "text_f", "title_x", "text_x"):
+        b.add_text_field(name, stored=False, tokenizer_name="default", index_option="position")
+    for name in ("province", "doc", "dtype", "has", "site"):
+        b.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
+    b.add_integer_field("day", stored=False, indexed=True, fast=True)
+    return b.build()
+
+
+def _day(iso: str | None) -> int | None:
+    return int(iso.replace("-", "")) if iso else None
+
+
+def _doc_terms(doc_type: str | None, number: str | None, code: str | None) -> list[str]:
+    t, n, c = keys.type_key(doc_type), keys.number_key(number), keys.code_key(code)
+    out = []
+    if n and c:
+        out.append(f"c|{n}|{c}")
+    if n and t:
+        out.append(f"t|{t}|{n}")
+        if not c:
+            out.append(f"u|{t}|{n}")
+    return out
+
+
+class Accelerator:
+    """A tantivy index in ``DB.tantivy/`` mirroring one archive generation."""
+
+    def __init__(self, directory: Path) -> None:
+        import tantivy
+
+        self.directory = directory
+        meta = json.loads((directory / "vnparty.json").read_text(encoding="utf-8"))
+        if meta.get("version") != INDEX_VERSION or meta.get("fold_version") != keys.FOLD_VERSION:
+            raise ValueError(f"accelerator {directory} is from another version: rebuild it")
+        self.generation = int(meta["generation"])
+        self.index = tantivy.Index.open(str(directory))
+        self.schema = self.index.schema
+        self.searcher = self.index.searcher()
+
+    @staticmethod
+    def path_for(archive: Archive) -> Path:
+        return Path(str(archive.path) + ".tantivy")
+
+    @classmethod
+    def open(cls, archive: Archive) -> Accelerator | None:
+        directory = cls.path_for(archive)
+        if not (directory / "vnparty.json").exists() or not available():
+            return None
+        try:
+            return cls(directory)
+        except (ValueError, OSError) as err:
+            log.warning("accelerator %s unusable (%s): searching with FTS5", directory, err)
+            return None
+
+    @classmethod
+    def build(cls, archive: Archive, progress: bool = False) -> Accelerator:
+        """Index every article of ``archive`` into a fresh directory, then swap it in."""
+        import tantivy
+        from tqdm import tqdm
+
+        con = archive.con
+        generation = archive.generation
+        final = cls.path_for(archive)
+        tmp = final.with_name(final.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        schema = _schema()
+        index = tantivy.Index(schema, path=str(tmp))
+        writer = index.writer(heap_size=256_000_000)
+        docs: dict[int, list[str]] = defaultdict(list)
+        for article_id, doc_type, number, code in con.execute(
+                "SELECT article_id, type, number, code FROM documents"):
+            docs[article_id] += _doc_terms(doc_type, number, code)
+        has: dict[int, list[str]] = defaultdict(list)
+        for kind, t in FACT_TABLES.items():
+            for (article_id,) in con.execute(f"SELECT DISTINCT article_id FROM {t.table}"):
+                has[article_id].append(kind)
+        total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        rows = con.execute("SELECT id, title, text, province, published_day, site FROM articles")
+        from vnparty_nlp.archive.store import _index_values
+
+        for row in tqdm(rows, total=total, desc="tantivy", unit="article", disable=not progress):
+            article_id, title, text, province, day, site = row
+            title_f, text_f, title_x, text_x = _index_values(title, text)
+            doc = tantivy.Document()
+            doc.add_unsigned("id", article_id)
+            for field, value in (("title_f", title_f), ("text_f", text_f), ("title_x", title_x), ("text_x", text_x)):
+                doc.add_text(field, value)
+            if province:
+                doc.add_text("province", province)
+            if site:
+                doc.add_text("site", site)
+            if day:
+                doc.add_integer("day", _day(day))
+            for term in dict.fromkeys(docs.get(article_id, ())):
+                doc.add_text("doc", term)
+                if term.startswith("t|"):
+                    doc.add_text("dtype", term.split("|")[1])
+            for kind in has.get(article_id, ()):
+                doc.add_text("has", kind)
+            writer.add_document(doc)
+        writer.commit()
+        writer.wait_merging_threads()
+        (tmp / "vnparty.json").write_text(json.dumps({"version": INDEX_VERSION, "generation": generation,
+                                                      "fold_version": keys.FOLD_VERSION, "articles": total}),
+                                          encoding="utf-8")
+        old = final.with_name(final.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        tmp.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("accelerator %s: %d articles, generation %d", final, total, generation)
+        return cls(final)
+
+    # --- queries --------------------------------------------------------------------------------
+    def _text_query(self, node: Node) -> Any:
+        from tantivy import Occur, Query
+
+        s = self.schema
+        if isinstance(node, Term):
+            words = [keys.encode_exact(w, exact=True) for w in node.words] if node.exact else list(node.words)
+            words = [w.lower() for w in words]
+            fields = ("title_x", "text_x") if node.exact else ("title_f", "text_f")
+            subs = []
+            for field, boost in zip(fields, (TITLE_BOOST, 1.0), strict=True):
+                if node.prefix:
+                    q = Query.phrase_prefix_query(s, field, words)
+                elif len(words) == 1:
+                    q = Query.term_query(s, field, words[0], index_option="freq")
+                else:
+                    q = Query.phrase_query(s, field, words)
+                subs.append((Occur.Should, Query.boost_query(q, boost) if boost != 1.0 else q))
+            return Query.boolean_query(subs)
+        if isinstance(node, Or):
+            return Query.boolean_query([(Occur.Should, self._text_query(n)) for n in node.items])
+        assert isinstance(node, And)
+        return Query.boolean_query([(Occur.Must, self._text_query(n)) for n in node.items]
+                                   + [(Occur.MustNot, self._text_query(n)) for n in node.negated])
+
+    def _filter_queries(self, filters: Mapping[str, Any], sql_ids: Iterable[int] | None) -> list[Any]:
+        from tantivy import FieldType, Occur, Query
+
+        from vnparty_nlp.archive.store import _as_list, _range
+
+        s = self.schema
+        out = []
+        if filters.get("province"):
+            names = [keys.province_name(v) for v in _as_list(filters["province"])]
+            if None in names:
+                raise ValueError(f"unknown province in {filters['province']!r}")
+            out.append(Query.term_set_query(s, "province", names))
+        if filters.get("site"):
+            out.append(Query.term_set_query(s, "site", _as_list(filters["site"])))
+        if filters.get("published_from") or filters.get("published_to"):
+            lo, hi = _range(filters.get("published_from"), filters.get("published_to"))
+            out.append(Query.range_query(s, "day", FieldType.Integer, max(_day(lo) or 0, 0), _day(hi)))
+        if filters.get("cites"):
+            terms = []
+            for value in _as_list(filters["cites"]):
+                key = keys.parse_citation(str(value))
+                if key.code:
+                    terms += [f"c|{key.number}|{key.code}"] + ([f"u|{key.type}|{key.number}"] if key.type else [])
+                else:
+                    terms.append(f"t|{key.type}|{key.number}")
+            out.append(Query.term_set_query(s, "doc", terms))
+        if filters.get("doc_type"):
+            out.append(Query.term_set_query(s, "dtype", [keys.type_key(v) for v in _as_list(filters["doc_type"])]))
+        for kind in _as_list(filters.get("has")):
+            if kind not in FACT_TABLES:
+                raise ValueError(f"unknown fact kind {kind!r}; known: {list(FACT_TABLES)}")
+            out.append(Query.term_query(s, "has", kind, index_option="basic"))
+        if sql_ids is not None:
+            out.append(Query.term_set_query(s, "id", list(sql_ids)))
+        return [(Occur.Must, q) for q in out]
+
+    def search(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None, limit: int,
+               offset: int) -> tuple[list[tuple[int, float | None]], int]:
+        """(article id, score) best first, lower score better (as with FTS5's bm25), and the match count.
+
+        Without a query (``tree=None``): the filtered articles, newest first, without scores.
+        """
+        from tantivy import Occur, Order, Query
+
+        text = self._text_query(tree) if tree is not None else Query.all_query()
+        query = Query.boolean_query([(Occur.Must, text), *self._filter_queries(filters, sql_ids)])
+        if tree is None:
+            result = self.searcher.search(query, limit=limit, offset=offset, count=True, order_by_field="day",
+                                          order=Order.Desc)
+            return [(self.searcher.doc(address)["id"][0], None) for _, address in result.hits], result.count
+        result = self.searcher.search(query, limit=limit, offset=offset, count=True)
+        return [(self.searcher.doc(address)["id"][0], -score) for score, address in result.hits], result.count
