@@ -254,6 +254,7 @@ _PROVINCE_RE = re.compile(
 _OWN_CUE = re.compile(r"(?:tỉnh|Tỉnh|thành phố|Thành phố|Tỉnh ủy|tỉnh ủy|Thành ủy|thành ủy|TP\.?)\s*$")
 
 
+@lru_cache(maxsize=4096)
 def province_name(value: str | None) -> str | None:
     """The canonical spelling of a province typed any way (``dien bien`` → ``Điện Biên``), or None."""
     if not value:
