@@ -79,21 +79,13 @@ def exact_text(text: str) -> str:
 
 
 def _exact_array() -> np.ndarray:
-    """Code point → up to 3 ASCII stand-ins (0 = none): base letter, then marks as digits 1-8; đ → 9."""
-    marks = dict(zip((0x0300, 0x0301, 0x0303, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B), b"12345678", strict=True))
-    table = np.zeros((0x1F00, 3), dtype=np.uint32)
-    table[:, 0] = np.arange(0x1F00)
-    for cp in range(0x00C0, 0x1F00):
-        if 0x0300 <= cp < 0x0370:
-            table[cp, 0] = marks.get(cp, ord("0"))
-            continue
-        decomposed = unicodedata.normalize("NFD", chr(cp))
-        if len(decomposed) > 1 and len(decomposed) <= 3 and not unicodedata.combining(decomposed[0]):
-            table[cp, 0] = ord(decomposed[0])
-            for i, c in enumerate(decomposed[1:], 1):
-                table[cp, i] = marks.get(ord(c), ord("0"))
+    """NFD code point → ASCII stand-in: Vietnamese marks become digits 1-8 (others 0), ``đ``/``Đ`` 9."""
+    table = np.arange(0x0370, dtype=np.uint32)
+    table[0x0300:0x0370] = ord("0")
+    for mark, digit in zip((0x0300, 0x0301, 0x0303, 0x0309, 0x0323, 0x0302, 0x0306, 0x031B), "12345678", strict=True):
+        table[mark] = ord(digit)
     for cp in (0x0110, 0x0111, 0x00D0, 0x00F0, 0x0189):
-        table[cp] = (ord("9"), 0, 0)
+        table[cp] = ord("9")
     return table
 
 
@@ -112,15 +104,11 @@ def encode_exact(text: str, exact: bool = False) -> str:
         text = exact_text(text)
     if text.isascii():
         return text
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    rows = _EXACT[np.minimum(codes, _EXACT_LIMIT - 1)]
-    big = codes >= _EXACT_LIMIT
-    if big.any():
-        rows = rows.copy()
-        rows[big] = 0
-        rows[big, 0] = codes[big]
-    flat = rows.ravel()
-    return flat[flat != 0].astype(np.uint32).tobytes().decode("utf-32-le")
+    codes = np.frombuffer(unicodedata.normalize("NFD", text).encode("utf-32-le"), dtype=np.uint32)
+    low = codes < _EXACT_LIMIT
+    out = codes.copy()
+    out[low] = _EXACT[codes[low]]
+    return out.tobytes().decode("utf-32-le")
 
 
 def fold_key(text: str | None) -> str:
