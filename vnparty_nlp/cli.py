@@ -142,7 +142,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 #: what `vnparty run` searches for, to show the archive at work: folded words and a cited directive
 DEMO_SEARCHES: tuple[tuple[str | None, dict[str, Any]], ...] = (
     ("dai hoi diem", {}),
-    ("số dư", {}),
+    ('"số dư"', {}),
     (None, {"cites": "35-CT/TW"}),
 )
 
@@ -159,7 +159,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     with open(args.out, "w", encoding="utf-8") as out:
         write_records(iter(records), out, "jsonl")
     with Archive(args.db) as archive:
-        report = archive.add(records, progress=args.progress)
+        # the corpus metadata names each article's province; the archive would otherwise guess it
+        province = {str(a.path): a.meta.get("province") for a in articles}
+        report = archive.add([{**r.to_dict(), "province": province.get(r.source or "")} for r in records],
+                             progress=args.progress)
         lines = [f"{len(records)} article(s) from {args.corpus or 'corpus/'} → {args.out}; archive {args.db}: "
                  f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"]
         for record in records:
@@ -215,6 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--domain", action="append", help="allowed domain (default: the start URLs' hosts)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_crawl)
+
+    from vnparty_nlp.archive.commands import add_archive_commands
+
+    add_archive_commands(sub)  # index, search, stats
     return parser
 
 
