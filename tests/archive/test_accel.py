@@ -64,3 +64,9 @@ def test_filters_without_query(accelerated, filters):
         assert {h.id for h in got} == {h.id for h in want}
         days = [h.published[:10] for h in got if h.published]
         assert days == sorted(days, reverse=True)
+
+
+def test_limit_zero_counts(accelerated):
+    with Archive(accelerated, readonly=True) as fast:
+        results = fast.search("dai hoi", limit=0)
+        assert list(results) == [] and results.total and results.total > 0

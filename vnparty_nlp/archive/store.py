@@ -403,7 +403,7 @@ class Archive:
         rows: Sequence[Any] = []
         engine, total = "sqlite", None
         accel = self.accelerator() if self.use_accelerator else None
-        if (query is None or not str(query).strip()) and accel is not None and filters and limit:
+        if (query is None or not str(query).strip()) and accel is not None and filters:
             rows, total = self._accelerated(accel, None, filters, limit, offset)
             engine = "tantivy"
         elif query is None or not str(query).strip():
@@ -453,8 +453,8 @@ class Archive:
 
         rest = {k: v for k, v in filters.items() if k not in PUSHED_DOWN and v is not None}
         sql_ids = self.ids(**rest) if rest else None
-        found, total = accel.search(parsed.tree if parsed else None, filters, sql_ids, limit, offset)
-        return [{"id": article_id, "score": score} for article_id, score in found], total
+        found, total = accel.search(parsed.tree if parsed else None, filters, sql_ids, max(limit, 1), offset)
+        return [{"id": article_id, "score": score} for article_id, score in found[:limit]], total
 
     def _ranked(self, parsed: ParsedQuery, where: str, params: list[Any], limit: int, offset: int,
                 exhaustive: bool) -> tuple[list[sqlite3.Row], bool]:
