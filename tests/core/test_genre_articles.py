@@ -57,3 +57,29 @@ def test_people_counts_and_congress_subject(tan_lap):
     assert {(15, 17, "chỉ tiêu"), (45, None, "đảng viên mới"), (1, None, "đại biểu dự khuyết")} <= counts
     first = tan_lap.congresses[0]
     assert (first.organization, first.number, first.term_start) == ("Đảng bộ xã Tân Lập", 16, 2020)
+
+
+def test_plus_bullets_weekday_dateline_and_chained_titles():
+    record = analyze((GENRE / "yen-bai-kiem-tra.txt").read_text(encoding="utf-8"))
+    assert record.published == "2020-05-21T17:30"
+    assert record.title.startswith("UỶ BAN KIỂM TRA TỈNH ỦY YÊN BÁI")
+    assert [s.text for s in record.shortcomings] == [
+        "Việc lập hồ sơ kết nạp đảng viên ở một số chi bộ chưa đúng quy trình",
+        "Một số chi bộ chưa thực hiện nghiêm chế độ sinh hoạt định kỳ",
+        "Công tác thu, nộp đảng phí còn chậm"]
+    assert [(p.name, p.title) for p in record.people] == [
+        ("Đỗ Đức Duy", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")]
+    assert {(d.type, d.number, d.code) for d in record.documents} == {("quy định", "30", "QĐ/TW"), ("chỉ thị", "35", None)}
+    assert {"Uỷ ban Kiểm tra Tỉnh ủy", "Thường trực Tỉnh ủy", "Đảng ủy Khối Doanh nghiệp"} <= {o.text for o in record.organizations}
+    assert ("ngày 15/6", "2020-06-15") in {(d.text, d.value) for d in record.dates}
+
+
+def test_nfd_copy_of_a_fixture_gives_the_same_facts(muong_la):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", (GENRE / "muong-la-dai-hoi-diem.txt").read_text(encoding="utf-8"))
+    record = analyze(nfd)
+    assert [d.value for d in record.dates] == [d.value for d in muong_la.dates]
+    assert [(c.value, unicodedata.normalize("NFC", c.unit)) for c in record.counts] == [
+        (c.value, c.unit) for c in muong_la.counts]
+    assert all(nfd[f.start:f.stop] == f.text for f in record.all_facts())

@@ -26,7 +26,7 @@ UNIQUE_BODIES: tuple[str, ...] = (
     "BCH Trung ương", "Văn phòng Trung ương Đảng",
 )
 HEADS: tuple[str, ...] = (
-    "Ban Thường vụ", "Ban Chấp hành", "BCH", "BTV", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận",
+    "Ban Thường vụ", "Thường trực", "Ban Chấp hành", "BCH", "BTV", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận",
     "Ban Nội chính", "Ban Kinh tế", "Ban Tuyên giáo và Dân vận", "Ủy ban Kiểm tra", "UBKT", "Văn phòng",
     "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy khối", "Đảng ủy Khối", "Đảng ủy", "Chi ủy", "Đảng bộ",
     "Chi bộ", "Đảng đoàn", "Ban cán sự đảng", "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
