@@ -34,15 +34,17 @@ def make_articles(n: int, seed: int = 7) -> list[str]:
     return out[:n]
 
 
-def rate(fn: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    """Best-of-``repeat`` articles per second."""
-    best = float("inf")
+def rates(fns: dict[str, Callable[[str], object]], texts: list[str], repeat: int) -> dict[str, float]:
+    """Best-of-``repeat`` articles per second for each function, the rounds interleaved so that a change
+    in the machine's load during the run affects every function alike."""
+    best = dict.fromkeys(fns, float("inf"))
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        for text in texts:
-            fn(text)
-        best = min(best, time.perf_counter() - t0)
-    return len(texts) / best
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            for text in texts:
+                fn(text)
+            best[name] = min(best[name], time.perf_counter() - t0)
+    return {name: len(texts) / seconds for name, seconds in best.items()}
 
 
 def main() -> None:
@@ -61,9 +63,9 @@ def main() -> None:
         word_tokenize(t)
         analyze(t, tokenize=True)
 
-    baseline = rate(word_tokenize, texts, args.repeat)
-    full = rate(lambda t: analyze(t, tokenize=True), texts, args.repeat)
-    extract_only = rate(analyze, texts, args.repeat)
+    measured = rates({"tokenize": word_tokenize, "full": lambda t: analyze(t, tokenize=True), "extract": analyze},
+                     texts, args.repeat)
+    baseline, full, extract_only = measured["tokenize"], measured["full"], measured["extract"]
 
     tracemalloc.start()
     for t in texts[:50]:

@@ -157,12 +157,12 @@ def find_dates(doc: Doc) -> list[DateFact]:
         if (m := pattern.match(text, pos))
     ]
     chosen = dedupe_overlaps(matches)
-    cited = _citation_ends(doc)
+    cited = {end + gap for end in _citation_ends(doc) for gap in range(4)}
     full = [
         (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]))
         for _, _, (name, m) in chosen  # type: ignore[misc]
         if (m.groupdict().get("y") or m.groupdict().get("y2")) and name not in ("term", "period")
-        and not any(0 <= m.start() - end <= 3 for end in cited)
+        and m.start() not in cited
     ]
     years = _YearGuess(doc, full)
     facts: list[DateFact] = []

@@ -9,6 +9,7 @@ Achievements are not shortcomings: an item must carry a negative cue (``còn``, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
@@ -31,6 +32,7 @@ LIST_INTRO = re.compile(
 PROSE_INTRO = re.compile(rf"(?i:(?:một số|những|các|nhiều)\s+{_NOUNS}|{_NOUNS}\s*,\s*{_NOUNS})")
 #: what makes an announcement admit the problems rather than mention them ("những hạn chế cần khắc phục")
 ADMISSION = re.compile(r"(?i)^\W*(?:tuy nhiên|bên cạnh đó|bên cạnh những kết quả|song|nhưng|mặc dù)\b|\b(?:bộc lộ|còn (?:có |tồn tại )?(?:một số|những|nhiều))\b")
+_NOUN_SCAN = re.compile(_NOUNS)
 #: a sentence that turns to a problem on its own: "Tuy nhiên, công tác phát triển đảng viên còn chậm."
 CONTRAST = re.compile(r"(?i)^\W*(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác|dù vậy)\s*,?\s*")
 #: the strong cues such a sentence must carry (a bare "còn" or "chưa" verb phrase)
@@ -100,18 +102,26 @@ def _list_end(doc: Doc, start: int) -> int:
         end = m.end()
 
 
+def _has_noun(noun_starts: list[int], s: int, e: int) -> bool:
+    i = bisect_left(noun_starts, s)
+    return i < len(noun_starts) and noun_starts[i] < e
+
+
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     text = doc.norm
     found: list[Shortcoming] = []
     covered_until = -1
     sentences = doc.sentence_bounds
+    # the announcing patterns are costly; only sentences that name a shortcoming noun can match them
+    noun_starts = [m.start() for m in _NOUN_SCAN.finditer(doc.lower)]
     for i, (s, e) in enumerate(sentences):
         if s < covered_until:
             continue
         sentence = text[s:e]
         if TURNS.match(sentence):
             continue
-        intro = LIST_INTRO.search(text, s, e)
+        announces = _has_noun(noun_starts, s, e)
+        intro = LIST_INTRO.search(text, s, e) if announces else None
         if intro:
             end = _list_end(doc, intro.end())
             for a, b in _items(doc, intro.end(), end):
@@ -121,13 +131,14 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             covered_until = end
             continue
         contrast = CONTRAST.match(sentence)
-        if contrast and not PROSE_INTRO.search(sentence) and STRONG_CUES.search(sentence):
+        if contrast and not (announces and PROSE_INTRO.search(sentence)) and STRONG_CUES.search(sentence):
             span = doc.span(s + contrast.end(), e)
             found.append(Shortcoming(span.text, span.bounds, how="cue"))
             continue
-        if PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
+        if announces and PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
             for a, b in sentences[i + 1:]:
-                if TURNS.match(text[a:b]) or not CUES.search(text, a, b) or LIST_INTRO.search(text, a, b):
+                if TURNS.match(text[a:b]) or not CUES.search(text, a, b) or (
+                        _has_noun(noun_starts, a, b) and LIST_INTRO.search(text, a, b)):
                     break
                 span = doc.span(a, b)
                 found.append(Shortcoming(span.text, span.bounds, how="prose"))

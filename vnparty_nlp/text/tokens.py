@@ -61,6 +61,10 @@ def align_tokens(text: str, words: list[str]) -> list[tuple[int, int]]:
         p = pos
         while p < n and text[p].isspace():
             p += 1
+        if text.startswith(word, p):  # the common case: the word as written, single spaces
+            spans.append((p, p + len(word)))
+            pos = p + len(word)
+            continue
         start, ok = p, True
         for c in chars:
             while p < n and text[p].isspace():
