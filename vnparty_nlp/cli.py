@@ -117,11 +117,17 @@ def reconcile_records(articles_path: Path, records_path: Path) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    """Crawl; with ``--records`` or ``--db``, analyze each article as it arrives.
+
+    The records JSONL is the journal: articles a killed run left without a record are analyzed on the
+    next run, and ``--db`` then (re)adds every journalled record to the archive, which is idempotent.
+    """
     from vnparty_nlp.scrape.commands import crawl_command
 
-    if args.records:
-        reconcile_records(args.out, args.records)
-    records_out = open(args.records, "a", encoding="utf-8") if args.records else None  # noqa: SIM115
+    records_path = args.records or (args.out.with_name(args.out.name + ".records.jsonl") if args.db else None)
+    if records_path:
+        reconcile_records(args.out, records_path)
+    records_out = open(records_path, "a", encoding="utf-8") if records_path else None  # noqa: SIM115
 
     def on_article(article: Any) -> None:
         if records_out is not None:
@@ -129,7 +135,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             records_out.flush()
 
     try:
-        return crawl_command(
+        status = crawl_command(
             args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
             on_article=on_article if records_out else None, allowed_domains=args.domain or None,
             timeout=args.timeout, progress=args.progress,
@@ -137,6 +143,16 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     finally:
         if records_out is not None:
             records_out.close()
+    if records_path:
+        reconcile_records(args.out, records_path)
+    if args.db:
+        from vnparty_nlp.archive import Archive
+
+        with Archive(args.db) as archive, open(records_path, encoding="utf-8") as journal:
+            report = archive.add(json.loads(line) for line in journal if line.strip())
+        log.warning("archive %s: %d added, %d updated, %d unchanged", args.db, report.added, report.updated,
+                    report.unchanged)
+    return status
 
 
 #: what `vnparty run` searches for, to show the archive at work: folded words and a cited directive
@@ -210,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("start_urls", nargs="+")
     p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
     p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
+    p.add_argument("--db", type=Path, help="and add the records to this archive (records journal: OUT.records.jsonl)")
     p.add_argument("--state", type=Path, help="crawl state (default: OUT.state.sqlite)")
     p.add_argument("--max-pages", type=int, default=500)
     p.add_argument("--max-depth", type=int, default=3)

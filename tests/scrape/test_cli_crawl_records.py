@@ -36,3 +36,19 @@ def test_crawl_writes_records_and_reconciles_missing_ones(server: SiteServer, tm
     assert main(argv) == 0
     again = read_jsonl(records)
     assert sorted(r["url"] for r in again) == sorted(r["url"] for r in recs)
+
+
+def test_crawl_into_the_archive(server: SiteServer, tmp_path: Path) -> None:
+    from vnparty_nlp.archive import Archive
+
+    out, db = tmp_path / "articles.jsonl", tmp_path / "archive.sqlite"
+    argv = ["crawl", server.url(PORTAL), "--out", str(out), "--db", str(db), "--delay", "0", "--timeout", "5",
+            "--no-progress"]
+    assert main(argv) == 0
+    n = len(read_jsonl(out))
+    with Archive(db) as archive:
+        assert len(archive) == n
+        assert len(archive.search('"đại hội điểm"')) >= 1
+    assert main(argv) == 0  # a re-crawl: nothing duplicated
+    with Archive(db) as archive:
+        assert len(archive) == n
