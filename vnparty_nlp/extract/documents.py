@@ -7,6 +7,7 @@ Party numbers read ``NUMBER-TYPE/ISSUER`` (``26-HD/BTCTW``); state ones ``NUMBER
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -103,13 +104,12 @@ def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:
     m = ISSUER.match(doc.norm, pos)
     if not m:
         return None, pos
-    words = m["issuer"].split()
-    while words and not _ISSUER_TAIL_OK.search(" ".join(words)):
+    words = list(re.finditer(r"\S+", m["issuer"]))
+    while words and not _ISSUER_TAIL_OK.search(" ".join(w.group() for w in words)):
         words.pop()
     if not words:
         return None, pos
-    issuer = " ".join(words)
-    return issuer, m.start("issuer") + len(m["issuer"][: m["issuer"].find(words[-1]) + len(words[-1])])
+    return " ".join(w.group() for w in words), m.start("issuer") + words[-1].end()
 
 
 def _clean_code(text: str | None) -> str | None:
@@ -182,18 +182,12 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
     for m in _at_triggers(PLENUM, text, starts):
         fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"])
         if fact[2].issuer is None:
-            fact = (fact[0], fact[1], _replace(fact[2], issuer="Trung ương", issuer_source="text"))
+            fact = (fact[0], fact[1], dataclasses.replace(fact[2], issuer="Trung ương", issuer_source="text"))
         found.append(fact)
     for m in _at_triggers(NAMED, text, starts):
         word = next(g for g in (m["type"], m["type2"], m["type3"], m["type4"]) if g)
         found.append(_make(doc, m.start(), m, type=TYPE_WORDS[word.lower()]))
     return [fact for _, _, fact in dedupe_overlaps(found)]  # type: ignore[misc]
-
-
-def _replace(fact: DocumentRef, **changes: str | None) -> DocumentRef:
-    import dataclasses
-
-    return dataclasses.replace(fact, **changes)
 
 
 EXTRACTOR = Extractor(name="documents", fact_type=DocumentRef, find=find_documents)
