@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-from vnparty_nlp.text import fold_diacritics, fold_tone_placement
+from vnparty_nlp.text import fold_diacritics
 from vnparty_nlp.text.normalize import CHAR_FOLDS, DROPPED, TONE_PLACEMENT
 
 #: bumped whenever :func:`fold_text` or :func:`exact_text` change: the index must then be rebuilt,
@@ -54,7 +54,7 @@ def fold_text(text: str) -> str:
 
 
 _CHAR_MAP = {**CHAR_FOLDS, **dict.fromkeys(DROPPED, "")}
-#: old tone placements (``oà``, ``uỷ``): substring tests are far cheaper than a regex scan
+#: old tone placements (``oà``, ``uỷ``), lower case
 _OLD_TONE_PAIRS = {pair: re.compile(re.escape(pair) + r"(?![^\W\d_])")
                    for pair in TONE_PLACEMENT if pair == pair.lower()}
 
@@ -72,10 +72,41 @@ def exact_text(text: str) -> str:
     for c, folded in _CHAR_MAP.items():
         if c in text:
             text = text.replace(c, folded)
-    lower = text.lower()
-    if any(pair in lower and rx.search(lower) for pair, rx in _OLD_TONE_PAIRS.items()):
-        text = fold_tone_placement(text)  # an open syllable (hoà), not hoàn or hoạch
-    return text
+    return _fold_old_tone(text, _codes(text))  # an open syllable (hoà), not hoàn or hoạch
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _fold_old_tone(text: str, codes: np.ndarray) -> str:
+    """``fold_tone_placement(text)`` (``hoà`` → ``hòa`` in open syllables), ``text`` itself when unchanged.
+
+    The regex of :func:`fold_tone_placement` tries its 45 pairs at every position; here two table
+    look-ups over the code points find the few positions where a pair can start, and each is checked
+    as the regex would: the exact pair, no ``q`` before it (``quý``), no letter after it (``hoàn``).
+    """
+    if len(codes) < 2:
+        return text
+    clipped = np.minimum(codes, _NFD_LIMIT - 1)
+    starts = np.flatnonzero(_TONE_FIRST[clipped[:-1]] & _TONE_SECOND[clipped[1:]])
+    if not len(starts):
+        return text
+    parts: list[str] = []
+    last = 0
+    for i in starts.tolist():
+        new = TONE_PLACEMENT.get(text[i:i + 2])
+        if new is None or (i and text[i - 1] in "qQ"):
+            continue
+        nxt = text[i + 2:i + 3]
+        if nxt.isalnum() and not nxt.isdecimal():  # the regex's (?![^\W\d_])
+            continue
+        parts += (text[last:i], new)
+        last = i + 2
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _exact_array() -> np.ndarray:
@@ -109,6 +140,98 @@ def encode_exact(text: str, exact: bool = False) -> str:
     out = codes.copy()
     out[low] = _EXACT[codes[low]]
     return out.tobytes().decode("utf-32-le")
+
+
+#: code points below this have their NFD (marks spelled as :func:`encode_exact` spells them) in a table
+_NFD_LIMIT = 0x1F00
+_PAD = 0xFFFFFFFF  # not a code point: the padding of the table's rows
+
+
+def _nfd_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Code point → its NFD spelled in ASCII (3 codes, padded), and whether that is safe to concatenate.
+
+    Concatenating each character's decomposition is the string's NFD unless a character decomposes to
+    something starting with a combining mark (it could then need reordering with the marks before it).
+    """
+    table = np.full((_NFD_LIMIT, 3), _PAD, dtype=np.uint32)
+    safe = np.ones(_NFD_LIMIT, dtype=bool)
+    for cp in range(_NFD_LIMIT):
+        nfd = unicodedata.normalize("NFD", chr(cp))
+        safe[cp] = not unicodedata.combining(nfd[0])
+        for j, c in enumerate(nfd):
+            table[cp, j] = _EXACT[ord(c)] if ord(c) < _EXACT_LIMIT else ord(c)
+    return table, safe
+
+
+_NFD_TABLE, _NFD_SAFE = _nfd_tables()
+_TONE_FIRST = np.zeros(_NFD_LIMIT, dtype=bool)
+_TONE_SECOND = np.zeros(_NFD_LIMIT, dtype=bool)
+for _cp in range(_NFD_LIMIT):  # every character whose lower case is a pair's first or second letter
+    _TONE_FIRST[_cp] = chr(_cp).lower() in {pair[0] for pair in _OLD_TONE_PAIRS}
+    _TONE_SECOND[_cp] = chr(_cp).lower() in {pair[1] for pair in _OLD_TONE_PAIRS}
+#: whitespace other than space and newline (below ``_NFD_LIMIT``)
+_OTHER_SPACE = np.array([chr(cp).isspace() and chr(cp) not in " \n" for cp in range(_NFD_LIMIT)])
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(cp: int) -> bool:
+    """A code point above ``_NFD_LIMIT`` that NFD leaves alone and that is no combining mark."""
+    c = chr(cp)
+    return unicodedata.normalize("NFD", c) == c and not unicodedata.combining(c)
+
+
+def index_forms(text: str) -> tuple[str, str, str, str]:
+    """``(exact, folded, encoded, hash)``: :func:`exact_text`, its :func:`fold_text`, its
+    :func:`encode_exact` and :func:`content_hash` of ``text``, from one array of code points.
+
+    The same values as those four functions (the tests compare them on odd inputs too); ingest calls
+    this once per title and text instead of normalizing the same text four times.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    for c, folded in _CHAR_MAP.items():
+        if c in text:
+            text = text.replace(c, folded)
+    codes = _codes(text)
+    folded_tone = _fold_old_tone(text, codes)
+    if folded_tone is not text:
+        text = folded_tone
+        codes = _codes(text)
+    clipped = np.minimum(codes, _NFD_LIMIT - 1)
+    if text.isascii():
+        return text, text, text, _hash_key(text, clipped, [])
+    big = codes >= _NFD_LIMIT
+    plain = bool(_NFD_SAFE[clipped].all())
+    bigs: list[int] = np.unique(codes[big]).tolist() if big.any() else []
+    if plain and bigs:
+        plain = all(_plain_char(cp) for cp in bigs)
+    # folded: as fold_text
+    folded_codes = np.where(big, codes, _FOLD[clipped])
+    if not folded_codes.all():
+        folded_codes = folded_codes[folded_codes != 0]
+    folded = folded_codes.tobytes().decode("utf-32-le")
+    if plain:
+        rows = _NFD_TABLE.take(clipped, axis=0)
+        if bigs:
+            rows[big, 0] = codes[big]
+            rows[big, 1:] = _PAD
+        flat = rows.ravel()
+        encoded = flat[flat != _PAD].tobytes().decode("utf-32-le")
+    else:  # combining marks of their own, or characters the table does not cover
+        encoded = encode_exact(text, exact=True)
+    return text, folded, encoded, _hash_key(text, clipped, bigs)
+
+
+def _hash_key(text: str, clipped: np.ndarray, bigs: list[int]) -> str:
+    """sha256 of ``" ".join(text.split())``: without splitting when spaces and newlines are the only
+    whitespace and never two in a row (most texts), where it is ``text`` with newlines as spaces."""
+    if not _OTHER_SPACE[clipped].any() and not any(chr(cp).isspace() for cp in bigs):
+        flat = text.replace("\n", " ")
+        if "  " not in flat:
+            return hashlib.sha256(flat.strip(" ").encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def fold_key(text: str | None) -> str:

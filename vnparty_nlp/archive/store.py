@@ -716,8 +716,8 @@ class _BatchWriter:
         con = self.con
         meta, text = item.meta, item.text
         canon = keys.canonical_url(meta["url"])
-        title_x, text_x = keys.exact_text(meta["title"] or ""), keys.exact_text(text)
-        chash = hashlib.sha256(" ".join(text_x.split()).encode("utf-8")).hexdigest()  # = keys.content_hash(text)
+        _, title_f, title_e, _ = keys.index_forms(meta["title"] or "")
+        _, text_f, text_e, chash = keys.index_forms(text)  # chash = keys.content_hash(text)
         if (canon and canon in self.pending) or chash in self.pending:
             self.flush()
         extra = dict(item.extra)
@@ -767,8 +767,7 @@ class _BatchWriter:
                         "WHERE id = ?", (*values, article_id))
             outcome = "updated"
         self._queue_facts(article_id, item.facts)
-        self.fts.append((article_id, keys.fold_text(title_x), keys.fold_text(text_x),
-                         keys.encode_exact(title_x, exact=True), keys.encode_exact(text_x, exact=True)))
+        self.fts.append((article_id, title_f, text_f, title_e, text_e))
         if canon:
             self.pending.add(canon)
         self.pending.add(chash)
@@ -824,10 +823,9 @@ ARTICLE_COLUMNS = (
 
 def _index_values(title: str | None, text: str) -> tuple[str, str, str, str]:
     """(title_f, text_f, title_x, text_x): what the full-text index sees of an article."""
-    title_x = keys.exact_text(title or "")
-    text_x = keys.exact_text(text)
-    return (keys.fold_text(title_x), keys.fold_text(text_x), keys.encode_exact(title_x, exact=True),
-            keys.encode_exact(text_x, exact=True))
+    _, title_f, title_e, _ = keys.index_forms(title or "")
+    _, text_f, text_e, _ = keys.index_forms(text)
+    return title_f, text_f, title_e, text_e
 
 
 def _sql_value(value: Any) -> Any:
