@@ -156,3 +156,9 @@ def test_cli_extract_json_and_a_bad_file(tmp_path):
     records = json.loads(done.stdout)
     assert [r["source"] for r in records] == [str(good)]
     assert "garbage.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_dateline_under_the_article_and_byline():
+    record = analyze("Tiêu đề bài viết về đại hội\nNội dung bài viết rất dài về đại hội đảng bộ các cấp, với nhiều "
+                     "chi tiết quan trọng khác nhau trong nhiệm kỳ.\nNgày đăng: 12/03/2020\nNguyễn Văn An")
+    assert (record.title, record.published, record.author) == ("Tiêu đề bài viết về đại hội", "2020-03-12", "Nguyễn Văn An")

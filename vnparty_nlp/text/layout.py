@@ -145,6 +145,8 @@ def parse_layout(text: str) -> Layout:
             ls = s + len(line) - len(line.lstrip())
             title, title_span = line.strip(), (ls, ls + len(line.strip()))
 
+    if published is None:  # some sites print the date under the article
+        published = next((stamp for s, e in reversed(lines[-3:]) if (stamp := parse_timestamp(text[s:e]))), None)
     author = credit = None
     for s, e in reversed(lines[-2:]):
         if not _is_body_line(text[s:e]):
