@@ -45,3 +45,10 @@ def test_congress_with_organization_ordinal_and_term():
     (c,) = analyze("Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XX nhiệm kỳ 2020 - 2025 thành công.").congresses
     assert (c.organization, c.number, c.term_start, c.term_end, c.pilot) == (
         "Đảng bộ tỉnh Thái Nguyên", 20, 2020, 2025, False)
+
+
+def test_list_of_people_after_cac_dong_chi():
+    assert people("Dự hội nghị có các đồng chí: Nguyễn Văn Lợi, Bí thư Tỉnh ủy; Trần Tuệ Hiền, Phó Bí thư "
+                  "Thường trực Tỉnh ủy; và Huỳnh Anh Minh, Phó Chủ tịch UBND tỉnh. Đồng chí Lê Văn An phát biểu.") == [
+        ("Nguyễn Văn Lợi", "Bí thư Tỉnh ủy"), ("Trần Tuệ Hiền", "Phó Bí thư Thường trực Tỉnh ủy"),
+        ("Huỳnh Anh Minh", "Phó Chủ tịch UBND tỉnh"), ("Lê Văn An", None)]

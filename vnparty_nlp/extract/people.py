@@ -51,6 +51,9 @@ _CLAUSE_END = re.compile(r"[.;:,\n(]")
 _UNAMBIGUOUS_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Đinh Trịnh".split())
 _PLACES = frozenset(PROVINCES)
 _MAX_NAME = 5
+_HONORIFIC = re.compile(rf"(?<!\w){HONORIFICS}\s+")
+#: "các đồng chí:", "gồm các đồng chí:" — a list of people follows, one per semicolon
+_PEOPLE_LIST = re.compile(r"(?i:(?:các|gồm|gồm các)\s+đồng chí|các ông, bà|đại biểu)\s*:\s*")
 _SYLLABLE = re.compile(CAP_SYLLABLE)
 _STARTS_TITLE = re.compile(rf"(?:{_TITLE})(?!\w)")
 
@@ -112,12 +115,24 @@ def person_end(doc: Doc, person: Person) -> int:
     return doc.norm_offset(person.stop)
 
 
+def _name_starts(text: str) -> list[int]:
+    """Where a name may begin: after an honorific, and after each ``;`` of a list of people
+    (``các đồng chí: Nguyễn Văn A, Phó Bí thư Tỉnh ủy; Trần Văn B, ...``)."""
+    starts = [m.end() for m in _HONORIFIC.finditer(text)]
+    for m in _PEOPLE_LIST.finditer(text):
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end
+        starts.append(m.end())
+        starts.extend(k.end() for k in re.finditer(r";\s*(?:và\s+)?", text[:end]) if k.start() > m.end())
+    return sorted(set(starts))
+
+
 def find_people(doc: Doc) -> list[Person]:
     text = doc.norm
     facts: list[Person] = []
     taken: list[tuple[int, int]] = []
-    for m in re.finditer(rf"(?<!\w){HONORIFICS}\s+", text):
-        run = _NAME_RUN.match(text, m.end())
+    for start in _name_starts(text):
+        run = _NAME_RUN.match(text, start)
         if not run:
             continue
         syllables = _name_syllables(text, run.start(), run.end())
@@ -126,9 +141,9 @@ def find_people(doc: Doc) -> list[Person]:
         words = [syl.group() for syl in syllables]
         name_end = syllables[-1].end()
         title, end = _title_after(doc, name_end)
-        span = doc.span(m.end(), name_end)
+        span = doc.span(start, name_end)
         facts.append(Person(span.text, span.bounds, name=_as_name(words), title=title))
-        taken.append((m.end(), max(end, name_end)))
+        taken.append((start, max(end, name_end)))
     for m in _TITLE_THEN_NAME.finditer(text):
         person = _name_after_title(doc, m, taken)
         if person:
