@@ -42,7 +42,7 @@ QUERIES: dict[str, list[tuple[str, dict[str, Any]]]] = {
 }
 
 
-def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int) -> dict[str, float]:
+def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int, processes: int = 1) -> dict[str, float]:
     archive = Archive(path)
     records = vary(pool, n, seed=n)
     elapsed, added = 0.0, 0
@@ -51,7 +51,7 @@ def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int) -> dict[st
         if not chunk:
             break
         t0 = time.perf_counter()
-        added += archive.add(chunk, batch_size=batch).added
+        added += archive.add(chunk, batch_size=batch, processes=processes).added
         elapsed += time.perf_counter() - t0
     report = AddReport(added=added)
     t1 = time.perf_counter()
@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool", type=int, default=300, help="analyzed articles to vary")
     parser.add_argument("--rounds", type=int, default=200, help="queries per category")
     parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
+    parser.add_argument("--processes", type=int, default=1, help="worker processes preparing rows (Archive.add)")
     parser.add_argument("--dir", type=Path, help="keep the databases here (default: a temporary directory)")
     parser.add_argument("--per-query", action="store_true", help="print each query's median")
     parser.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             if not (args.existing and path.exists()):
                 for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     p.unlink(missing_ok=True)
-                b = build(path, n, pool, args.batch)
+                b = build(path, n, pool, args.batch, args.processes)
                 print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
                       f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
             else:

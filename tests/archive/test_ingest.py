@@ -176,3 +176,36 @@ def test_readers_search_while_a_writer_writes(tmp_path, corpus_records):
     with Archive(db, readonly=True) as archive:
         assert len(archive) == 1502
         assert max(max(o["counts"]) for o in outputs) <= archive.count("dai hoi")
+
+
+def table_contents(con: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every row of every table but the timestamps, in id order."""
+    out = {}
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fts%'"):
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in ("added_at", "updated_at")]
+        out[table] = con.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY 1").fetchall()
+    return out
+
+
+def test_parallel_ingest_gives_the_same_database(tmp_path, corpus_records, synth_records):
+    records = corpus_records + synth_records[:120] + [{**synth_records[0], "title": "Lần hai"}]  # a twin too
+    with Archive(tmp_path / "serial.sqlite") as serial, Archive(tmp_path / "parallel.sqlite") as parallel:
+        one = serial.add(records, batch_size=16)
+        two = parallel.add(records, batch_size=16, processes=2)
+        assert (one.added, one.updated, one.ids) == (two.added, two.updated, two.ids)
+        assert table_contents(serial.con) == table_contents(parallel.con)
+        for query in ("dai hoi", '"số dư"', "tuyen*", "Dang bo -lung"):
+            assert [(h.id, h.score) for h in serial.search(query, limit=50)] == \
+                   [(h.id, h.score) for h in parallel.search(query, limit=50)]
+        parallel.con.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 0)")
+        again = parallel.add(records, batch_size=16, processes=2)
+        assert again == serial.add(records, batch_size=16)  # the twin is updated back and forth in both
+        assert again.unchanged == len(records) - 2
+        assert table_contents(serial.con) == table_contents(parallel.con)
+
+
+def test_parallel_ingest_raises_on_bad_input_after_the_good_batches(tmp_path, synth_records):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        with pytest.raises(TypeError):
+            archive.add([*synth_records[:20], 42], batch_size=10, processes=2)
+        assert len(archive) == 20

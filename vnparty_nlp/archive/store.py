@@ -245,12 +245,14 @@ class Archive:
         batch_size: int = 100,
         progress: bool = False,
         total: int | None = None,
+        processes: int = 1,
     ) -> AddReport:
         """Store articles (Records or record dicts); an article already stored is updated in place.
 
         Each batch of ``batch_size`` articles is one transaction: an interruption loses at most the
         batch in progress, never part of an article. A dict may carry ``province`` (else it is guessed
-        from the title and text).
+        from the title and text). ``processes`` > 1: worker processes prepare the batches (normalize,
+        fold, hash, build rows) while this process writes them; the database ends up the same.
         """
         from tqdm import tqdm
 
@@ -260,15 +262,8 @@ class Archive:
             records = [records]
         report = AddReport()
         bar = tqdm(total=total, unit="article", desc="index", disable=not progress)
-        batch: list[_Item] = []
         try:
-            for item in records:
-                batch.append(_as_item(item))
-                if len(batch) >= batch_size:
-                    self._write_batch(batch, report)
-                    bar.update(len(batch))
-                    batch = []
-            if batch:
+            for batch in _prepared_batches(records, batch_size, processes):
                 self._write_batch(batch, report)
                 bar.update(len(batch))
         finally:
@@ -279,14 +274,14 @@ class Archive:
                  report.unchanged)
         return report
 
-    def _write_batch(self, batch: list[_Item], report: AddReport) -> None:
+    def _write_batch(self, batch: list[_Prepared], report: AddReport) -> None:
         """One transaction: look every article up, then insert rows table by table (``executemany``)."""
         con = self.con
         con.execute("BEGIN IMMEDIATE")
         try:
             writer = _BatchWriter(con)
-            for item in batch:
-                outcome, article_id = writer.upsert(item)
+            for prep in batch:
+                outcome, article_id = writer.upsert(prep)
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.ids.append(article_id)
             writer.flush()
@@ -694,6 +689,110 @@ class Archive:
         return len(frame)
 
 
+@dataclass
+class _Prepared:
+    """An article's rows, computed without the database (so in any process): all but its id."""
+
+    canon: str | None
+    chash: str
+    rhash: str
+    values: tuple[Any, ...]  # ARTICLE_COLUMNS after canonical_url
+    facts: dict[str, list[tuple[Any, ...]]]  # kind -> rows after article_id
+    other: list[tuple[Any, ...]]  # other_facts rows after article_id
+    fts: tuple[str, str, str, str]  # title_f, text_f, title_x, text_x
+
+
+def _prepare(item: _Item) -> _Prepared:
+    """Everything about an article that does not need the database: keys, hashes, index forms, rows."""
+    meta, text = item.meta, item.text
+    canon = keys.canonical_url(meta["url"])
+    _, title_f, title_e, _ = keys.index_forms(meta["title"] or "")
+    _, text_f, text_e, chash = keys.index_forms(text)  # chash = keys.content_hash(text)
+    extra = dict(item.extra)
+    province = keys.province_name(extra.pop("province", None)) if extra.get("province") else None
+    province_source = "metadata" if province else None
+    if province is None:
+        province = keys.infer_province(meta["title"], text)
+        province_source = "inferred" if province else None
+    fingerprint = json.dumps([meta, province, extra, item.facts, item.sentences], ensure_ascii=False,
+                             default=str)
+    rhash = hashlib.sha256((chash + fingerprint).encode("utf-8")).hexdigest()
+    published = meta["published"]
+    values = (
+        chash, rhash, meta["url"], meta["source"], meta["site"], meta["title"], published,
+        keys.date_bounds(published)[0] if published else None, meta["author"], meta["credit"], province,
+        province_source, text, json.dumps(item.sentences) if item.sentences else None,
+        json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
+    )
+    facts: dict[str, list[tuple[Any, ...]]] = {}
+    other: list[tuple[Any, ...]] = []
+    for kind, fs in item.facts.items():
+        if not fs:
+            continue
+        if kind not in FACT_TABLES:
+            other += [(kind, f["span"][0], f["span"][1], f["text"],
+                       json.dumps({k: v for k, v in f.items() if k not in ("text", "span")},
+                                  ensure_ascii=False, default=str)) for f in fs]
+            continue
+        names = _FIELD_NAMES[kind]
+        rows: list[tuple[Any, ...]] = []
+        for f in fs:
+            span = f["span"]
+            vals = tuple(map(f.get, names))
+            if not _SQL_TYPES.issuperset(map(type, vals)):
+                vals = tuple(map(_sql_value, vals))
+            rows.append((span[0], span[1], f["text"], *vals, *_derived(kind, f)))
+        facts[kind] = rows
+    return _Prepared(canon, chash, rhash, values, facts, other, (title_f, text_f, title_e, text_e))
+
+
+def _prepare_all(items: list[ArticleInput]) -> list[_Prepared]:
+    """A batch read and prepared in a worker process (:meth:`Archive.add` with ``processes``)."""
+    return [_prepare(_as_item(item)) for item in items]
+
+
+#: Fact fields per fact table, in column order
+_FIELD_NAMES = {kind: tuple(name for _, _, name in t.fields) for kind, t in FACT_TABLES.items()}
+#: types SQLite binds as they are (a bool as 0/1, as ``_sql_value`` makes it); others become JSON
+_SQL_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _prepared_batches(records: Iterable[ArticleInput], batch_size: int,
+                      processes: int) -> Iterator[list[_Prepared]]:
+    """The input in batches of prepared articles, in order; prepared here or in worker processes.
+
+    At most two batches per worker are in flight, so a long generator is not read ahead into memory.
+    """
+    if processes <= 1:
+        batch: list[_Prepared] = []
+        for item in records:
+            batch.append(_prepare(_as_item(item)))
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from itertools import islice
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method))
+    in_flight: deque[Future[list[_Prepared]]] = deque()
+    try:
+        it = iter(records)
+        while chunk := list(islice(it, batch_size)):
+            in_flight.append(pool.submit(_prepare_all, chunk))
+            if len(in_flight) >= 2 * processes:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 class _BatchWriter:
     """Rows of one batch, queued per table and written with one ``executemany`` each at ``flush``.
 
@@ -706,29 +805,17 @@ class _BatchWriter:
         self.con = con
         self.next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         self.articles: list[tuple[Any, ...]] = []
-        self.facts: dict[str, list[list[Any]]] = {kind: [] for kind in FACT_TABLES}
+        self.facts: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in FACT_TABLES}
         self.other: list[tuple[Any, ...]] = []
         self.fts: list[tuple[Any, ...]] = []
         self.pending: set[str] = set()  # canonical URLs and hashes queued in this batch
         self.changed = False
 
-    def upsert(self, item: _Item) -> tuple[str, int]:
+    def upsert(self, prep: _Prepared) -> tuple[str, int]:
         con = self.con
-        meta, text = item.meta, item.text
-        canon = keys.canonical_url(meta["url"])
-        _, title_f, title_e, _ = keys.index_forms(meta["title"] or "")
-        _, text_f, text_e, chash = keys.index_forms(text)  # chash = keys.content_hash(text)
+        canon, chash, rhash = prep.canon, prep.chash, prep.rhash
         if (canon and canon in self.pending) or chash in self.pending:
             self.flush()
-        extra = dict(item.extra)
-        province = keys.province_name(extra.pop("province", None)) if extra.get("province") else None
-        province_source = "metadata" if province else None
-        if province is None:
-            province = keys.infer_province(meta["title"], text)
-            province_source = "inferred" if province else None
-        fingerprint = json.dumps([meta, province, extra, item.facts, item.sentences], ensure_ascii=False,
-                                 default=str)
-        rhash = hashlib.sha256((chash + fingerprint).encode("utf-8")).hexdigest()
         row = None
         if canon:
             row = con.execute("SELECT id, record_hash, canonical_url FROM articles WHERE canonical_url = ?",
@@ -742,13 +829,7 @@ class _BatchWriter:
                 canon = row["canonical_url"]
         if row is not None and row["record_hash"] == rhash:
             return "unchanged", row["id"]
-        published = meta["published"]
-        values = (
-            canon, chash, rhash, meta["url"], meta["source"], meta["site"], meta["title"], published,
-            keys.date_bounds(published)[0] if published else None, meta["author"], meta["credit"], province,
-            province_source, text, json.dumps(item.sentences) if item.sentences else None,
-            json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
-        )
+        values = (canon, *prep.values)
         if row is None:
             article_id = self.next_id
             self.next_id += 1
@@ -766,30 +847,15 @@ class _BatchWriter:
             con.execute(f"UPDATE articles SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                         "WHERE id = ?", (*values, article_id))
             outcome = "updated"
-        self._queue_facts(article_id, item.facts)
-        self.fts.append((article_id, title_f, text_f, title_e, text_e))
+        for kind, rows in prep.facts.items():
+            self.facts[kind] += [(article_id, *r) for r in rows]
+        self.other += [(article_id, *r) for r in prep.other]
+        self.fts.append((article_id, *prep.fts))
         if canon:
             self.pending.add(canon)
         self.pending.add(chash)
         self.changed = True
         return outcome, article_id
-
-    def _queue_facts(self, article_id: int, facts_by_kind: dict[str, list[dict[str, Any]]]) -> None:
-        for kind, facts in facts_by_kind.items():
-            if not facts:
-                continue
-            t = FACT_TABLES.get(kind)
-            if t is None:
-                self.other += [(article_id, kind, f["span"][0], f["span"][1], f["text"],
-                                json.dumps({k: v for k, v in f.items() if k not in ("text", "span")},
-                                           ensure_ascii=False, default=str)) for f in facts]
-                continue
-            names = [name for _, _, name in t.fields]
-            rows = self.facts[kind]
-            for f in facts:
-                span = f["span"]
-                rows.append([article_id, span[0], span[1], f["text"], *[_sql_value(f.get(n)) for n in names],
-                             *_derived(kind, f)])
 
     def flush(self) -> None:
         con = self.con
