@@ -98,3 +98,12 @@ def test_similar(tmp_path, corpus_records, synth_records):
         assert archive.generation > generation
         rebuilt = archive.similar(ids[0], n=50)
         assert set(ids[-2:]) <= set(rebuilt["id"]) | {ids[0]}
+
+
+def test_province_guess_ignores_the_leader_named_hcm():
+    from vnparty_nlp.archive.keys import infer_province
+
+    text = ("Gắn việc kiểm điểm với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. "
+            "Huyện ủy Ninh Giang chỉ đạo các đảng bộ cơ sở.")
+    assert infer_province(None, text) is None
+    assert infer_province(None, "Thành ủy TP. Hồ Chí Minh họp tại Thành phố Hồ Chí Minh.") == "TP. Hồ Chí Minh"

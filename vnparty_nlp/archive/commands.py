@@ -79,7 +79,7 @@ def index_command(paths_or_jsonl: Sequence[str | Path] = (), db: str | Path = DE
     totals = {"added": 0, "updated": 0, "unchanged": 0}
     with Archive(db) as archive:
         for path in jsonl:
-            report = archive.add(_read_jsonl(path), batch_size=batch_size, progress=progress)
+            report = archive.add(_read_jsonl(path), batch_size=batch_size, progress=progress, processes=jobs)
             for k in totals:
                 totals[k] += getattr(report, k)
         if articles:
@@ -185,7 +185,7 @@ def add_archive_commands(subparsers: Any) -> None:
     p = subparsers.add_parser("index", help="add articles (files, records JSONL, or the bundled corpus) to the archive")
     p.add_argument("inputs", nargs="*", type=Path, help="article .txt files or records .jsonl; none: the bundled corpus")
     p.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
-    p.add_argument("-j", "--jobs", type=int, default=1, help="analysis worker processes")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (analysis of files; ingest of JSONL)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
                    help="(re)build the tantivy index for fast ranked search (default: when tantivy is installed)")

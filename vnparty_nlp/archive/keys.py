@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
+from vnparty_nlp.extract.patterns import PROVINCES
 from vnparty_nlp.text import fold_diacritics
 from vnparty_nlp.text.normalize import CHAR_FOLDS, DROPPED, TONE_PLACEMENT
 
@@ -342,24 +343,14 @@ def _code_without_type(code: str | None) -> str | None:
 
 # --- provinces ----------------------------------------------------------------------------------
 
-#: the 63 provinces and centrally-run cities before the 2025 merger (the corpus is from 2019-2021)
-PROVINCES: tuple[str, ...] = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
-    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk",
-    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh",
-    "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
-    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
-    "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
-    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "TP. Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-)
 _ALIASES = {"ba ria vung tau": "Bà Rịa - Vũng Tàu", "ho chi minh": "TP. Hồ Chí Minh",
             "tp ho chi minh": "TP. Hồ Chí Minh", "thanh pho ho chi minh": "TP. Hồ Chí Minh",
             "hue": "Thừa Thiên Huế", "tp hcm": "TP. Hồ Chí Minh"}
 _BY_KEY = {fold_key(p.replace(".", "")): p for p in PROVINCES} | _ALIASES
 _PROVINCE_RE = re.compile(
     r"(?<!\w)(" + "|".join(sorted((re.escape(p) for p in PROVINCES if not p.startswith("TP.")), key=len, reverse=True))
-    + r"|Hồ Chí Minh|Bà Rịa\s?-\s?Vũng Tàu)(?!\w)"
+    # "Hồ Chí Minh" alone is mostly the leader ("tư tưởng Hồ Chí Minh"), not the city
+    + r"|(?<=TP\. )Hồ Chí Minh|(?<=TP )Hồ Chí Minh|(?<=[Tt]hành phố )Hồ Chí Minh|Bà Rịa\s?-\s?Vũng Tàu)(?!\w)"
 )
 #: a province named after these words is the article's own, not a passing mention
 _OWN_CUE = re.compile(r"(?:tỉnh|Tỉnh|thành phố|Thành phố|Tỉnh ủy|tỉnh ủy|Thành ủy|thành ủy|TP\.?)\s*$")
