@@ -83,3 +83,11 @@ def test_align_survives_rewritten_characters():
 def test_degenerate_texts(text):
     doc = Doc(text)
     assert all(text[t.start:t.end] == t.text for t in doc.tokens)
+
+
+def test_bullet_lines_without_punctuation_stay_apart():
+    text = ("Những tồn tại cần khắc phục trong thời gian tới của các chi bộ trực thuộc Đảng bộ xã Tân Lập gồm\n"
+            "- Chất lượng sinh hoạt chi bộ ở nhiều nơi chưa cao, nội dung sinh hoạt còn đơn điệu và hình thức\n"
+            "- Công tác phát triển đảng viên còn chậm\n"
+            "a) Việc thu nộp đảng phí chưa kịp thời")
+    assert len(sentences(text)) == 4

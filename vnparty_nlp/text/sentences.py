@@ -17,6 +17,8 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s)")
 _SENTENCE_OPENERS = frozenset("\"'“([-+•*")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
+#: a line that starts a list item never continues the line before it
+_LIST_ITEM = re.compile(r"(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 #: a wrapped line is at least this long; shorter lines (titles, datelines, bylines) end sentences
 WRAP_MIN_LINE = 60
 
@@ -40,7 +42,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         if not stripped:
             prev_joinable = False
             continue
-        if blocks and prev_joinable and (stripped[0].islower() or _long_unfinished(text[blocks[-1][0]:blocks[-1][1]])):
+        if blocks and prev_joinable and not _LIST_ITEM.match(stripped) and (
+                stripped[0].islower() or _long_unfinished(text[blocks[-1][0]:blocks[-1][1]])):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
