@@ -92,7 +92,10 @@ def analyze(
         log.warning("%s: empty text, no facts", source or "article")
         return record
     doc = Doc(body, published=_published_date(published))
-    record.facts = run_extractors(doc, extractors)
+    facts = run_extractors(doc, extractors)
+    if layout.boxes and cut_furniture:  # links boxes inside the body: their dates are not the article's
+        facts = {k: [f for f in v if not any(s <= f.start < e for s, e in layout.boxes)] for k, v in facts.items()}
+    record.facts = facts
     record.sentences = doc.sentences
     if tokenize:
         record.tokens = doc.tokens

@@ -162,3 +162,18 @@ def test_dateline_under_the_article_and_byline():
     record = analyze("Tiêu đề bài viết về đại hội\nNội dung bài viết rất dài về đại hội đảng bộ các cấp, với nhiều "
                      "chi tiết quan trọng khác nhau trong nhiệm kỳ.\nNgày đăng: 12/03/2020\nNguyễn Văn An")
     assert (record.title, record.published, record.author) == ("Tiêu đề bài viết về đại hội", "2020-03-12", "Nguyễn Văn An")
+
+
+def test_related_links_box_inside_the_body_gives_no_facts_and_does_not_end_the_article():
+    para = ("Ngày 12/5/2020, Đảng bộ xã Tân Lập tổ chức đại hội điểm với 112 đại biểu tham dự, thảo luận kỹ "
+            "văn kiện và bầu Ban Chấp hành khóa mới đúng quy trình, đủ số lượng và cơ cấu.")
+    text = (f"Tân Lập tổ chức đại hội điểm\n{para}\nTin liên quan\n"
+            "Huyện Đồng Phú chuẩn bị đại hội (02/03/2020)\nXã Tân Hòa kết nạp 15 đảng viên (28/02/2020)\n"
+            f"{para.replace('112', '98').replace('12/5/2020', '14/5/2020')}\n"
+            "Các tin khác\nHuyện ủy họp tổng kết (01/01/2020)")
+    record = analyze(text)
+    assert "Xã Tân Hòa" in record.text and "Huyện ủy họp tổng kết" not in record.text
+    assert [d.value for d in record.dates] == ["2020-05-12", "2020-05-14"]
+    assert [c.value for c in record.counts] == [112, 98]
+    for fact in record.all_facts():
+        assert record.text[fact.start:fact.stop] == fact.text

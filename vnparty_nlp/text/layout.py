@@ -23,6 +23,10 @@ FURNITURE_MARKERS: tuple[str, ...] = (
     "giới thiệu tạp chí in", "video clips", "thống kê truy cập",
 )
 _MARKER_MAX_LEN = 60
+#: markers of link boxes that sites also embed in the middle of an article
+BOX_MARKERS: tuple[str, ...] = ("tin liên quan", "các tin liên quan", "bài liên quan", "xem thêm", "đọc thêm")
+#: body text (characters in long lines) that must follow a box for it to be inside the article
+_BODY_AFTER_BOX = 150
 
 #: a source credit rather than an author
 CREDIT_PREFIXES = ("t/h", "th:", "tổng hợp", "nguồn", "theo ")
@@ -50,6 +54,7 @@ class Layout:
     """Where the parts of a plain-text article are (offsets into the original text)."""
 
     end: int  # the article ends here; furniture (if any) follows
+    boxes: tuple[tuple[int, int], ...]  # related-links boxes inside the article: no facts come from them
     title: str | None
     title_span: tuple[int, int] | None
     published: str | None  # ISO date or date-time
@@ -90,18 +95,34 @@ def _is_body_line(line: str) -> bool:
     return len(line) >= 100 or (len(line) >= 60 and line[-1:] in ".:;!?…")
 
 
-def find_furniture(text: str) -> int:
-    """Offset where the page furniture begins, or ``len(text)`` when there is none."""
+def _is_marker(line: str, markers: tuple[str, ...] = FURNITURE_MARKERS) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= _MARKER_MAX_LEN and match_key(stripped).startswith(markers)
+
+
+def find_furniture(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the page furniture after the article begins (``len(text)`` when there is none), and the
+    related-links boxes embedded in the body ("Tin liên quan" between two paragraphs), as spans."""
+    lines = _lines(text)
+    boxes: list[tuple[int, int]] = []
     seen_body = False
-    for start, end in _lines(text):
+    for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not seen_body:
             seen_body = _is_body_line(line)
             continue
-        stripped = line.strip()
-        if stripped and len(stripped) <= _MARKER_MAX_LEN and match_key(stripped).startswith(FURNITURE_MARKERS):
-            return start
-    return len(text)
+        if not _is_marker(line):
+            continue
+        if _is_marker(line, BOX_MARKERS):
+            resume = next((j for j in range(i + 1, len(lines)) if _is_body_line(text[lines[j][0]:lines[j][1]])), None)
+            if resume is not None and sum(e - s for s, e in lines[resume:] if _is_body_line(text[s:e])) >= _BODY_AFTER_BOX:
+                if not boxes or boxes[-1][1] <= start:
+                    boxes.append((start, lines[resume][0]))
+                continue
+        if boxes and boxes[-1][0] <= start < boxes[-1][1]:
+            continue  # inside a box already found
+        return start, boxes
+    return len(text), boxes
 
 
 def _split_byline(line: str) -> tuple[str | None, str | None]:
@@ -126,7 +147,7 @@ def _split_byline(line: str) -> tuple[str | None, str | None]:
 
 def parse_layout(text: str) -> Layout:
     """Title, dateline, byline and end of a plain-text article."""
-    end = find_furniture(text)
+    end, boxes = find_furniture(text)
     while end > 0 and text[end - 1].isspace():
         end -= 1
     lines = [(s, e) for s, e in _lines(text, end) if text[s:e].strip()]
@@ -153,4 +174,4 @@ def parse_layout(text: str) -> Layout:
             author, credit = _split_byline(text[s:e])
             if author or credit:
                 break
-    return Layout(end=end, title=title, title_span=title_span, published=published, author=author, credit=credit)
+    return Layout(end=end, boxes=tuple(boxes), title=title, title_span=title_span, published=published, author=author, credit=credit)
