@@ -62,3 +62,9 @@ def test_contrast_sentence_with_a_strong_cue_is_a_shortcoming_on_its_own():
     text = ("Năm 2020, Đảng bộ kết nạp 120 đảng viên. Tuy nhiên, công tác phát triển đảng viên ở vùng sâu còn chậm. "
             "Song, kết quả đạt được là đáng ghi nhận. Nhưng vẫn còn có nhiều kết quả nổi bật.")
     assert items(text) == ["công tác phát triển đảng viên ở vùng sâu còn chậm."]
+
+
+def test_list_announced_by_a_bare_heading_noun():
+    text = ("Kết quả năm 2020 khả quan. Hạn chế, tồn tại: công tác tuyên truyền chưa sâu; việc kết nạp đảng viên "
+            "còn chậm.\nNhiệm vụ năm 2021 là tiếp tục đổi mới.")
+    assert items(text) == ["công tác tuyên truyền chưa sâu", "việc kết nạp đảng viên còn chậm"]

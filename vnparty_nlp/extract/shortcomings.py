@@ -25,7 +25,8 @@ class Shortcoming(Fact):
 _NOUNS = r"(?:hạn chế|tồn tại|khuyết điểm|yếu kém|bất cập|thiếu sót|khó khăn|vướng mắc|hạn chế, tồn tại|tồn tại, hạn chế)"
 #: "một số hạn chế, như:" — a list follows the colon
 LIST_INTRO = re.compile(
-    rf"(?i:(?:một số|những|các|nhiều|mấy)\s+(?:\w+\s+){{0,2}}{_NOUNS}(?:\s*,\s*{_NOUNS})?(?:\s+[\w\s]{{0,40}}?)?)"
+    rf"(?i:(?:(?:một số|những|các|nhiều|mấy)\s+(?:\w+\s+){{0,2}}|^\W*)"
+    rf"{_NOUNS}(?:\s*,\s*{_NOUNS})?(?:\s+[\w\s]{{0,40}}?)?)"
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
 #: an announcement without a list: "Tuy nhiên, ... còn bộc lộ một số hạn chế cần rút kinh nghiệm ..."
@@ -121,10 +122,11 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         if TURNS.match(sentence):
             continue
         announces = _has_noun(noun_starts, s, e)
-        intro = LIST_INTRO.search(text, s, e) if announces else None
+        intro = LIST_INTRO.search(sentence) if announces else None  # on the sentence: "^" is its start
         if intro:
-            end = _list_end(doc, intro.end())
-            for a, b in _items(doc, intro.end(), end):
+            list_start = s + intro.end()
+            end = _list_end(doc, list_start)
+            for a, b in _items(doc, list_start, end):
                 if CUES.search(text, a, b):
                     span = doc.span(a, b)
                     found.append(Shortcoming(span.text, span.bounds, how="list"))
@@ -138,7 +140,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         if announces and PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
             for a, b in sentences[i + 1:]:
                 if TURNS.match(text[a:b]) or not CUES.search(text, a, b) or (
-                        _has_noun(noun_starts, a, b) and LIST_INTRO.search(text, a, b)):
+                        _has_noun(noun_starts, a, b) and LIST_INTRO.search(text[a:b])):
                     break
                 span = doc.span(a, b)
                 found.append(Shortcoming(span.text, span.bounds, how="prose"))
