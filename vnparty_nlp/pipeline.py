@@ -103,11 +103,15 @@ def analyze(
 
 
 def _analyze_item(item: tuple[str, Mapping[str, Any]]) -> Record | InputError:
+    """One article of a batch; a failure becomes a value, so one bad article cannot end the batch."""
     text, meta = item
     try:
         return analyze(text, **meta)
     except InputError as err:
         return err
+    except Exception as err:  # noqa: BLE001 - a bug on one odd article must not lose the others
+        log.exception("analysis of %s failed", meta.get("source") or "an article")
+        return InputError(f"analysis failed: {type(err).__name__}: {err}")
 
 
 def analyze_many(

@@ -177,3 +177,18 @@ def test_related_links_box_inside_the_body_gives_no_facts_and_does_not_end_the_a
     assert [c.value for c in record.counts] == [112, 98]
     for fact in record.all_facts():
         assert record.text[fact.start:fact.stop] == fact.text
+
+
+def test_a_failing_extractor_skips_that_article_only(monkeypatch):
+    from vnparty_nlp.extract import REGISTRY, Extractor
+    from vnparty_nlp.extract.counts import Count
+
+    def explode(doc):
+        if "nổ" in doc.norm:
+            raise RuntimeError("boom")
+        return []
+
+    monkeypatch.setitem(REGISTRY, "fragile", Extractor(name="fragile", fact_type=Count, find=explode))
+    records = list(analyze_many(["Có 617 TCCSĐ.", "Bài này làm nổ bộ trích xuất.", "Có 40.809 đảng viên."],
+                                progress=False))
+    assert [r.counts[0].value for r in records] == [617, 40809]
