@@ -9,21 +9,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from vnparty_nlp.corpus import ANALYZE_KEYS, read_metadata
+from vnparty_nlp.corpus import ANALYZE_KEYS, read_article, read_metadata
 from vnparty_nlp.pipeline import InputError, analyze_many
 from vnparty_nlp.records import Record
 
 log = logging.getLogger("vnparty")
-
-
-def read_article(path: Path) -> str:
-    """A local article file as text, whatever its encoding."""
-    data = path.read_bytes()
-    try:
-        from vnparty_nlp.scrape.encoding import decode_bytes
-    except ImportError:  # pragma: no cover - the scraper ships with the package
-        return data.decode("utf-8-sig")
-    return decode_bytes(data)
 
 
 def _inputs(paths: Sequence[Path], failures: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -260,4 +250,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["main", "build_parser", "read_article"]
+__all__ = ["main", "build_parser"]

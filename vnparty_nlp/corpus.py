@@ -33,6 +33,13 @@ class CorpusArticle:
         return {"source": str(self.path), **{k: self.meta[k] for k in ANALYZE_KEYS if self.meta.get(k)}}
 
 
+def read_article(path: Path) -> str:
+    """A local article file as NFC text, whatever its encoding (UTF-8, Windows-1258, TCVN3, VNI)."""
+    from vnparty_nlp.scrape.encoding import decode_bytes
+
+    return decode_bytes(path.read_bytes())
+
+
 def read_metadata(path: Path) -> dict[str, Any]:
     """The sidecar ``NAME.meta.json`` of ``NAME.txt``, or ``{}``."""
     sidecar = path.with_suffix(".meta.json")
@@ -46,4 +53,4 @@ def iter_corpus(directory: Path | None = None) -> Iterator[CorpusArticle]:
     if not directory.is_dir():
         raise FileNotFoundError(f"no corpus at {directory}; set VNPARTY_CORPUS or run from a checkout")
     for path in sorted(directory.glob("*.txt")):
-        yield CorpusArticle(path, path.read_text(encoding="utf-8"), read_metadata(path))
+        yield CorpusArticle(path, read_article(path), read_metadata(path))

@@ -38,8 +38,7 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 def _analyzed(paths: Sequence[Path], jobs: int, progress: bool) -> Iterator[dict[str, Any]]:
     """Article files through the pipeline, as record dicts with the sidecar's ``province``."""
-    from vnparty_nlp.cli import read_article
-    from vnparty_nlp.corpus import ANALYZE_KEYS, read_metadata
+    from vnparty_nlp.corpus import ANALYZE_KEYS, read_article, read_metadata
     from vnparty_nlp.pipeline import analyze_many
 
     provinces = {str(p): read_metadata(p).get("province") for p in paths}
