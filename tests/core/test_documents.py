@@ -69,3 +69,23 @@ def test_full_word_date_and_line_break_inside_citation():
     (d,) = analyze("Căn cứ Quyết định số 212-QĐ/ĐUK\nngày 14 tháng 8 năm 2019 của Đảng ủy Khối.").documents
     assert (d.code, d.date) == ("QĐ/ĐUK", "2019-08-14")
     assert d.issuer == "Đảng ủy Khối"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quyết định của Bộ Chính trị số 31-QĐ/TW, ngày 01-10-1997 về thể thức văn bản.",
+         ("Quyết định của Bộ Chính trị số 31-QĐ/TW", "quyết định", "31", "QĐ/TW", "1997-10-01", "Bộ Chính trị")),
+        ("Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND số 85/2015/QH13 quy định rõ.",
+         ("Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND số 85/2015/QH13", "luật", "85", "2015/QH13", None, None)),
+        ("Nghị quyết Hội nghị lần thứ 5 BCH TW khóa XIII về đất đai.",
+         ("Nghị quyết Hội nghị lần thứ 5 BCH TW khóa XIII", "nghị quyết", "5", None, None, "Trung ương")),
+        ("Nghị quyết Số 01 - NQ/ĐUK của Đảng ủy Khối.",
+         ("Nghị quyết Số 01 - NQ/ĐUK", "nghị quyết", "01", "NQ/ĐUK", None, "Đảng ủy Khối")),
+        ("Thông tri số 25/TT-MTTW-BTT của Mặt trận Tổ quốc.",
+         ("Thông tri số 25/TT-MTTW-BTT", "thông tri", "25", "TT-MTTW-BTT", None, "Mặt trận Tổ quốc")),
+    ],
+)
+def test_older_word_orders_named_laws_and_plenums(text, expected):
+    (d,) = analyze(text).documents
+    assert (d.text, d.type, d.number, d.code, d.date, d.issuer) == expected

@@ -70,7 +70,7 @@ _STATE_CODE = (
     + r"[A-Za-zĐđ0-9]{0,8})+|(?:19|20)\d{2}/(?:QH|UBTVQH)\d{1,2})"
 )
 _NUMBER_AND_CODE = rf"{_NUM}(?:(?:\s?-\s?|(?={UPPER})){_PARTY_CODE}|\s?/\s?{_STATE_CODE})"
-_SO = r"(?:\s+số)?\s*:?\s*"
+_SO = r"(?:\s+(?i:số))?\s*:?\s*"
 _DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}))?"
 _PLENUM = (
     rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?(?P<plenum>\d{{1,2}})"
@@ -84,7 +84,18 @@ _CONGRESS = (
 CITATION = re.compile(rf"(?<!\w)(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
 NUMBER_ONLY = re.compile(rf"(?<!\w)(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
 CODE_ONLY = re.compile(rf"(?<![\w/-]){_NUMBER_AND_CODE}{_DATE_TAIL}")
-PLENUM = re.compile(rf"(?<!\w)(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+{_PLENUM}")
+_PLENUM_FIRST = (  # Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XIII
+    rf"Hội nghị\s+lần thứ\s+(?P<plenum2>\d{{1,2}})\s+(?:BCH|Ban Chấp hành)\s+(?:Trung ương|TW)(?:\s+Đảng)?"
+    rf"(?:\s*\(?\s*khóa\s+(?P<khoa2>{ROMAN})\s*\)?)?"
+)
+PLENUM = re.compile(rf"(?<!\w)(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+(?:{_PLENUM}|{_PLENUM_FIRST})")
+#: the type word of a citation whose name or issuer stands before its number:
+#: "Luật Bầu cử đại biểu Quốc hội ... số 85/2015/QH13", "Quyết định của Bộ Chính trị số 31-QĐ/TW"
+_TYPE_BEFORE = re.compile(
+    rf"(?<!\w)(?P<word>{'|'.join(sorted((w.capitalize() for w in TYPE_WORDS), key=len, reverse=True))})"
+    rf"(?P<gap>[^.;:()\n\d]{{0,100}}?)\s+(?i:số)\s*:?\s*$"
+)
+_ISSUER_IN_GAP = re.compile(rf"^\s+(?:của|do)\s+(?P<issuer>{UPPER}[^,]*?)\s*$")
 NAMED = re.compile(
     rf"(?<!\w)(?P<type>Nghị quyết)\s+(?:{_CONGRESS})"
     r"|(?P<type2>Điều lệ)\s+Đảng(?:\s+Cộng sản Việt Nam)?"
@@ -97,7 +108,7 @@ ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
 )
-_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng)$")
+_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng|trận|quốc|nước|khối|quân|nhân)$")
 
 
 def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:
@@ -137,11 +148,13 @@ def _type_of(m: re.Match[str], code: str | None) -> str | None:
 
 def _core_end(m: re.Match[str]) -> int:
     """End of the citation proper (type, number, code); the date and issuer are values, not text."""
-    return max(m.end(g) for g in ("num", "icode", "scode", "plenum", "khoa") if m.groupdict().get(g))
+    return max(m.end(g) for g in ("num", "icode", "scode", "plenum", "khoa", "plenum2", "khoa2") if m.groupdict().get(g))
 
 
 def _make(doc: Doc, start: int, m: re.Match[str], **values: str | None) -> tuple[int, int, DocumentRef]:
     end = _core_end(m) if m.groupdict().get("num") else m.end()
+    while end > start and doc.norm[end - 1].isspace():
+        end -= 1
     date = date_from_match(m)
     issuer, issuer_end = _issuer_after(doc, m.end())
     issuer_source = "text" if issuer else None
@@ -176,11 +189,20 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
             found.append(_make(doc, m.start(), m, type=TYPE_WORDS[m["type"].lower()], number=m["num"]))
     for m in _at_triggers(CODE_ONLY, text, starts):
         code, icode = _from_code(m)
+        before = _TYPE_BEFORE.search(text, max(0, m.start() - 130), m.start())
+        if before:  # the type word stands further back: the citation starts there
+            fact = _make(doc, before.start(), m, type=TYPE_WORDS[before["word"].lower()], number=m["num"], code=code,
+                         icode=icode)
+            gap_issuer = _ISSUER_IN_GAP.match(before["gap"])
+            if gap_issuer:
+                fact = (fact[0], fact[1], dataclasses.replace(fact[2], issuer=gap_issuer["issuer"], issuer_source="text"))
+            found.append(fact)
+            continue
         doc_type = _type_of(m, code)
         if doc_type:
             found.append(_make(doc, m.start(), m, type=doc_type, number=m["num"], code=code, icode=icode))
     for m in _at_triggers(PLENUM, text, starts):
-        fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"])
+        fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"] or m["plenum2"])
         if fact[2].issuer is None:
             fact = (fact[0], fact[1], dataclasses.replace(fact[2], issuer="Trung ương", issuer_source="text"))
         found.append(fact)
