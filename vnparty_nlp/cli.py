@@ -46,6 +46,15 @@ def write_records(records: Iterator[Record], out: TextIO, fmt: str, segments: bo
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.classifier:  # the shortcoming classifier's second opinion on prose (vnparty_nlp.analysis)
+        from vnparty_nlp.analysis.classifier import classifier_enabled
+
+        with classifier_enabled():
+            return _extract(args)
+    return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
     failures: list[str] = []
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
@@ -201,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (underthesea is not thread-safe)")
     p.add_argument("--tokens", action="store_true", help="add sentences and underthesea tokens to each record")
+    p.add_argument("--classifier", action="store_true",
+                   help="add prose shortcomings found by the shortcoming-sentence classifier")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_extract)
 
