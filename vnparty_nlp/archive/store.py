@@ -280,6 +280,7 @@ class Archive:
         con.execute("BEGIN IMMEDIATE")
         try:
             writer = _BatchWriter(con)
+            writer.look_up(batch)
             for prep in batch:
                 outcome, article_id = writer.upsert(prep)
                 setattr(report, outcome, getattr(report, outcome) + 1)
@@ -689,17 +690,12 @@ class Archive:
         return len(frame)
 
 
-@dataclass
-class _Prepared:
-    """An article's rows, computed without the database (so in any process): all but its id."""
-
-    canon: str | None
-    chash: str
-    rhash: str
-    values: tuple[Any, ...]  # ARTICLE_COLUMNS after canonical_url
-    facts: dict[str, list[tuple[Any, ...]]]  # kind -> rows after article_id
-    other: list[tuple[Any, ...]]  # other_facts rows after article_id
-    fts: tuple[str, str, str, str]  # title_f, text_f, title_x, text_x
+#: An article's rows, computed without the database (so in any process): all but its id. A plain tuple
+#: (workers send thousands; a tuple unpickles faster than a dataclass): canonical URL, content hash,
+#: record hash, ARTICLE_COLUMNS after canonical_url, fact rows per kind (after article_id),
+#: other_facts rows (after article_id), (title_f, text_f, title_x, text_x).
+_Prepared = tuple[str | None, str, str, tuple[Any, ...], dict[str, list[tuple[Any, ...]]], list[tuple[Any, ...]],
+                  tuple[str, str, str, str]]
 
 
 def _prepare(item: _Item) -> _Prepared:
@@ -743,7 +739,7 @@ def _prepare(item: _Item) -> _Prepared:
                 vals = tuple(map(_sql_value, vals))
             rows.append((span[0], span[1], f["text"], *vals, *_derived(kind, f)))
         facts[kind] = rows
-    return _Prepared(canon, chash, rhash, values, facts, other, (title_f, text_f, title_e, text_e))
+    return canon, chash, rhash, values, facts, other, (title_f, text_f, title_e, text_e)
 
 
 def _prepare_all(items: list[ArticleInput]) -> list[_Prepared]:
@@ -809,27 +805,55 @@ class _BatchWriter:
         self.other: list[tuple[Any, ...]] = []
         self.fts: list[tuple[Any, ...]] = []
         self.pending: set[str] = set()  # canonical URLs and hashes queued in this batch
+        self.touched: set[str] = set()  # canonical URLs and hashes written or rewritten in this batch
+        self.by_canon: dict[str, sqlite3.Row] = {}
+        self.by_hash: dict[str, sqlite3.Row] = {}
         self.changed = False
+
+    def look_up(self, batch: Sequence[_Prepared]) -> None:
+        """The stored rows of a batch's canonical URLs and content hashes: two queries per batch."""
+        canons = list({p[0] for p in batch if p[0]})
+        hashes = list({p[1] for p in batch})
+        cols = "id, record_hash, canonical_url, content_hash"
+        for i in range(0, len(canons), 500):
+            part = canons[i:i + 500]
+            for row in self.con.execute(f"SELECT {cols} FROM articles WHERE canonical_url IN "
+                                        f"({', '.join('?' * len(part))})", part):
+                self.by_canon[row[2]] = row
+        for i in range(0, len(hashes), 500):
+            part = hashes[i:i + 500]
+            for row in self.con.execute(f"SELECT {cols} FROM articles WHERE content_hash IN "
+                                        f"({', '.join('?' * len(part))}) ORDER BY id DESC", part):
+                self.by_hash[row[3]] = row  # the lowest id last: it stays
+
+    def _find(self, canon: str | None, chash: str, fresh: bool) -> Any:
+        """The stored article of this URL, else of this text (``fresh``: ask the database, not the look-up)."""
+        con = self.con
+        cols = "id, record_hash, canonical_url, content_hash"
+        row = None
+        if canon:
+            row = (con.execute(f"SELECT {cols} FROM articles WHERE canonical_url = ?", (canon,)).fetchone()
+                   if fresh else self.by_canon.get(canon))
+        if row is None:
+            row = (con.execute(f"SELECT {cols} FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
+                               (chash,)).fetchone() if fresh else self.by_hash.get(chash))
+        return row
 
     def upsert(self, prep: _Prepared) -> tuple[str, int]:
         con = self.con
-        canon, chash, rhash = prep.canon, prep.chash, prep.rhash
+        canon, chash, rhash, prep_values, prep_facts, prep_other, prep_fts = prep
         if (canon and canon in self.pending) or chash in self.pending:
             self.flush()
-        row = None
-        if canon:
-            row = con.execute("SELECT id, record_hash, canonical_url FROM articles WHERE canonical_url = ?",
-                              (canon,)).fetchone()
-        if row is None:
-            row = con.execute("SELECT id, record_hash, canonical_url FROM articles WHERE content_hash = ? "
-                              "ORDER BY id LIMIT 1", (chash,)).fetchone()
-            if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:
-                log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
-                          row["canonical_url"])
-                canon = row["canonical_url"]
+        # an article whose URL or text an earlier one of this batch wrote (or rewrote) is looked up
+        # afresh: the batch's look-up shows the database before the batch
+        row = self._find(canon, chash, fresh=bool((canon and canon in self.touched) or chash in self.touched))
+        if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:  # by its text
+            log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
+                      row["canonical_url"])
+            canon = row["canonical_url"]
         if row is not None and row["record_hash"] == rhash:
             return "unchanged", row["id"]
-        values = (canon, *prep.values)
+        values = (canon, *prep_values)
         if row is None:
             article_id = self.next_id
             self.next_id += 1
@@ -847,13 +871,18 @@ class _BatchWriter:
             con.execute(f"UPDATE articles SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                         "WHERE id = ?", (*values, article_id))
             outcome = "updated"
-        for kind, rows in prep.facts.items():
+            if row["canonical_url"]:  # the old URL and text no longer lead here as the look-up says
+                self.touched.add(row["canonical_url"])
+            self.touched.add(row["content_hash"])
+        for kind, rows in prep_facts.items():
             self.facts[kind] += [(article_id, *r) for r in rows]
-        self.other += [(article_id, *r) for r in prep.other]
-        self.fts.append((article_id, *prep.fts))
+        self.other += [(article_id, *r) for r in prep_other]
+        self.fts.append((article_id, *prep_fts))
         if canon:
             self.pending.add(canon)
+            self.touched.add(canon)
         self.pending.add(chash)
+        self.touched.add(chash)
         self.changed = True
         return outcome, article_id
 
