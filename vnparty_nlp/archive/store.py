@@ -242,7 +242,7 @@ class Archive:
         self,
         records: ArticleInput | Iterable[ArticleInput],
         *,
-        batch_size: int = 100,
+        batch_size: int = 500,
         progress: bool = False,
         total: int | None = None,
         processes: int = 1,
