@@ -710,8 +710,7 @@ def _prepare(item: _Item) -> _Prepared:
     if province is None:
         province = keys.infer_province(meta["title"], text)
         province_source = "inferred" if province else None
-    fingerprint = json.dumps([meta, province, extra, item.facts, item.sentences], ensure_ascii=False,
-                             default=str)
+    fingerprint = _FINGERPRINT.encode([meta, province, extra, item.facts, item.sentences])
     rhash = hashlib.sha256((chash + fingerprint).encode("utf-8")).hexdigest()
     published = meta["published"]
     values = (
@@ -747,6 +746,8 @@ def _prepare_all(items: list[ArticleInput]) -> list[_Prepared]:
     return [_prepare(_as_item(item)) for item in items]
 
 
+#: ``json.dumps(..., ensure_ascii=False, default=str)`` without building an encoder per call (same text)
+_FINGERPRINT = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False)
 #: Fact fields per fact table, in column order
 _FIELD_NAMES = {kind: tuple(name for _, _, name in t.fields) for kind, t in FACT_TABLES.items()}
 #: types SQLite binds as they are (a bool as 0/1, as ``_sql_value`` makes it); others become JSON
