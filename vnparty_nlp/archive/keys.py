@@ -80,7 +80,7 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _fold_old_tone(text: str, codes: np.ndarray) -> str:
+def _fold_old_tone(text: str, codes: np.ndarray, flags: np.ndarray | None = None) -> str:
     """``fold_tone_placement(text)`` (``hoà`` → ``hòa`` in open syllables), ``text`` itself when unchanged.
 
     The regex of :func:`fold_tone_placement` tries its 45 pairs at every position; here two table
@@ -89,8 +89,9 @@ def _fold_old_tone(text: str, codes: np.ndarray) -> str:
     """
     if len(codes) < 2:
         return text
-    clipped = np.minimum(codes, _NFD_LIMIT - 1)
-    starts = np.flatnonzero(_TONE_FIRST[clipped[:-1]] & _TONE_SECOND[clipped[1:]])
+    if flags is None:  # the code points' _FLAGS
+        flags = _FLAGS.take(np.minimum(codes, _NFD_LIMIT - 1))
+    starts = np.flatnonzero(flags[:-1] & (flags[1:] >> 1) & 1)  # a first letter, then a second
     if not len(starts):
         return text
     parts: list[str] = []
@@ -172,6 +173,9 @@ for _cp in range(_NFD_LIMIT):  # every character whose lower case is a pair's fi
     _TONE_SECOND[_cp] = chr(_cp).lower() in {pair[1] for pair in _OLD_TONE_PAIRS}
 #: whitespace other than space and newline (below ``_NFD_LIMIT``)
 _OTHER_SPACE = np.array([chr(cp).isspace() and chr(cp) not in " \n" for cp in range(_NFD_LIMIT)])
+#: all four tables in one (one ``take`` per text): 1 a tone pair's first letter, 2 its second, 4 not
+#: ``_NFD_SAFE``, 8 ``_OTHER_SPACE``
+_FLAGS = (_TONE_FIRST * 1 | _TONE_SECOND * 2 | ~_NFD_SAFE * 4 | _OTHER_SPACE * 8).astype(np.uint8)
 
 
 @lru_cache(maxsize=4096)
@@ -196,20 +200,23 @@ def index_forms(text: str) -> tuple[str, str, str, str]:
         if c in text:
             text = text.replace(c, folded)
     codes = _codes(text)
-    folded_tone = _fold_old_tone(text, codes)
+    clipped = np.minimum(codes, _NFD_LIMIT - 1)
+    flags = _FLAGS.take(clipped)
+    folded_tone = _fold_old_tone(text, codes, flags)
     if folded_tone is not text:
         text = folded_tone
         codes = _codes(text)
-    clipped = np.minimum(codes, _NFD_LIMIT - 1)
+        clipped = np.minimum(codes, _NFD_LIMIT - 1)
+        flags = _FLAGS.take(clipped)
     if text.isascii():
-        return text, text, text, _hash_key(text, clipped, [])
+        return text, text, text, _hash_key(text, flags, [])
     big = codes >= _NFD_LIMIT
-    plain = bool(_NFD_SAFE[clipped].all())
+    plain = not (flags & 4).any()
     bigs: list[int] = np.unique(codes[big]).tolist() if big.any() else []
     if plain and bigs:
         plain = all(_plain_char(cp) for cp in bigs)
     # folded: as fold_text
-    folded_codes = np.where(big, codes, _FOLD[clipped])
+    folded_codes = np.where(big, codes, _FOLD.take(clipped))
     if not folded_codes.all():
         folded_codes = folded_codes[folded_codes != 0]
     folded = folded_codes.tobytes().decode("utf-32-le")
@@ -222,13 +229,13 @@ def index_forms(text: str) -> tuple[str, str, str, str]:
         encoded = flat[flat != _PAD].tobytes().decode("utf-32-le")
     else:  # combining marks of their own, or characters the table does not cover
         encoded = encode_exact(text, exact=True)
-    return text, folded, encoded, _hash_key(text, clipped, bigs)
+    return text, folded, encoded, _hash_key(text, flags, bigs)
 
 
-def _hash_key(text: str, clipped: np.ndarray, bigs: list[int]) -> str:
+def _hash_key(text: str, flags: np.ndarray, bigs: list[int]) -> str:
     """sha256 of ``" ".join(text.split())``: without splitting when spaces and newlines are the only
     whitespace and never two in a row (most texts), where it is ``text`` with newlines as spaces."""
-    if not _OTHER_SPACE[clipped].any() and not any(chr(cp).isspace() for cp in bigs):
+    if not (flags & 8).any() and not any(chr(cp).isspace() for cp in bigs):
         flat = text.replace("\n", " ")
         if "  " not in flat:
             return hashlib.sha256(flat.strip(" ").encode("utf-8")).hexdigest()
