@@ -83,7 +83,7 @@ def test_model_is_cached_on_disk_and_in_memory(model):
 
 ARTICLE = (
     "Năm 2020, Đảng bộ xã Nà Tấu đã lãnh đạo hoàn thành các chỉ tiêu chủ yếu. "
-    "Công tác kết nạp đảng viên ở các bản vùng cao còn chậm, nhiều bản chưa có chi bộ. "
+    "Đội ngũ bí thư chi bộ ở các bản vùng cao vừa thiếu vừa yếu về kỹ năng. "
     "Sau đại hội không có đơn thư khiếu nại, tố cáo. "
     "Để khắc phục những hạn chế trên, Đảng ủy đã ban hành kế hoạch cụ thể. "
     "Tuy nhiên, công tác tổ chức còn bộc lộ một số hạn chế, như: hồ sơ nhân sự còn thiếu; số dư còn thấp."
@@ -95,7 +95,7 @@ def test_classifier_shortcomings_adds_only_unannounced_prose(model):
     rule_texts = [f.text for f in record.shortcomings]
     assert rule_texts == ["hồ sơ nhân sự còn thiếu", "số dư còn thấp"]
     extra = clf.classifier_shortcomings(record, model)
-    assert [f.text for f in extra] == ["Công tác kết nạp đảng viên ở các bản vùng cao còn chậm, nhiều bản chưa có chi bộ."]
+    assert [f.text for f in extra] == ["Đội ngũ bí thư chi bộ ở các bản vùng cao vừa thiếu vừa yếu về kỹ năng."]
     assert extra[0].how == "classifier"
     assert all(record.text[f.start:f.stop] == f.text for f in extra)
     reasons = {c.text[:20]: c.reason for c in clf.candidates(record, model)}
@@ -125,4 +125,4 @@ def test_doc_input_runs_the_rules(model):
     from vnparty_nlp.text import Doc
 
     extra = clf.classifier_shortcomings(Doc(ARTICLE), model)
-    assert len(extra) == 1 and extra[0].text.startswith("Công tác kết nạp")
+    assert len(extra) == 1 and extra[0].text.startswith("Đội ngũ bí thư")

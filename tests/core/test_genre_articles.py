@@ -47,8 +47,8 @@ def test_comma_list_and_all_caps_person(muong_la):
 
 def test_prose_shortcomings_stop_at_causes(tan_lap):
     assert [s.text for s in tan_lap.shortcomings] == [
-        "Chất lượng sinh hoạt chi bộ ở một số nơi chưa cao, nội dung còn đơn điệu.",
-        "Công tác phát triển đảng viên trong đồng bào dân tộc thiểu số còn gặp khó khăn."]
+        "Chất lượng sinh hoạt chi bộ ở một số nơi chưa cao, nội dung còn đơn điệu",
+        "Công tác phát triển đảng viên trong đồng bào dân tộc thiểu số còn gặp khó khăn"]
 
 
 def test_people_counts_and_congress_subject(tan_lap):

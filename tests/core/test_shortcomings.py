@@ -46,8 +46,8 @@ def test_prose_after_announcement_stops_at_remedies():
             "Công tác nhân sự ở một số nơi còn lúng túng. "
             "Rút kinh nghiệm, Ban Thường vụ yêu cầu các chi bộ chuẩn bị kỹ hơn.")
     assert items(text) == [
-        "Báo cáo chính trị của một số chi bộ còn dài, chưa nêu bật được trọng tâm.",
-        "Công tác nhân sự ở một số nơi còn lúng túng.",
+        "Báo cáo chính trị của một số chi bộ còn dài, chưa nêu bật được trọng tâm",
+        "Công tác nhân sự ở một số nơi còn lúng túng",
     ]
 
 
@@ -61,7 +61,7 @@ def test_achievements_and_remedies_are_not_shortcomings():
 def test_contrast_sentence_with_a_strong_cue_is_a_shortcoming_on_its_own():
     text = ("Năm 2020, Đảng bộ kết nạp 120 đảng viên. Tuy nhiên, công tác phát triển đảng viên ở vùng sâu còn chậm. "
             "Song, kết quả đạt được là đáng ghi nhận. Nhưng vẫn còn có nhiều kết quả nổi bật.")
-    assert items(text) == ["công tác phát triển đảng viên ở vùng sâu còn chậm."]
+    assert items(text) == ["công tác phát triển đảng viên ở vùng sâu còn chậm"]
 
 
 def test_list_announced_by_a_bare_heading_noun():

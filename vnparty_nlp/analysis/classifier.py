@@ -314,11 +314,11 @@ def candidates(item: Record | Doc, classifier: ShortcomingClassifier | None = No
         n_words = len(_WORD.findall(sentence))
         if any(a < span.end and span.start < b for a, b in taken):
             reason = "rules"
-        elif rules.LIST_INTRO.search(sentence) or (rules.PROSE_INTRO.search(sentence) and rules.ADMISSION.search(sentence)):
+        elif rules.announces(sentence):
             reason = "intro"
-        elif rules.TURNS.match(sentence):
+        elif rules.turns_away(sentence):
             reason = "remedy"
-        elif not rules.CUES.search(sentence):
+        elif not rules.has_cue(sentence):
             reason = "no cue"
         elif not MIN_WORDS <= n_words <= MAX_WORDS:
             reason = "length"

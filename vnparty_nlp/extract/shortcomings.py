@@ -1,101 +1,241 @@
-"""Limitations a report admits, each as its own item.
+"""Failings a report admits, each as its own item, wherever the article states them.
 
-Reports announce them (``còn bộc lộ một số hạn chế, như:``) and then either list them, split by
-``;`` (or by ``,`` when no semicolon is used, or as ``-`` bullets on their own lines), or state them in
-the sentences that follow the announcement. The run of prose items stops at the first sentence that
-carries no negative cue or turns to remedies (``Rút kinh nghiệm ...``, ``Để khắc phục ...``).
-Achievements are not shortcomings: an item must carry a negative cue (``còn``, ``chưa``, ``hạn chế``).
+Reports admit failings in many shapes: a list announced by a noun (``còn một số hạn chế, như: ...``), a
+contrast (``Tuy nhiên, công tác ... còn chậm``), prose running over several sentences after an
+announcement, economic shortfalls (``đạt thấp``, ``giảm so với cùng kỳ``), violations an inspection found
+(``đã buông lỏng lãnh đạo ... không đúng đối tượng``), bullet and ``+`` lists. The extractor therefore
+decides clause by clause over the whole article:
+
+1. the article is read sentence by sentence; a sentence that opens on a cause (``Nguyên nhân``) or a task
+   (``Để ...``, ``Thời gian tới``, ``cần``) turns its paragraph away from failings;
+2. each sentence is cut into clauses at ``;``, at ``nhưng``/``song`` and at commas that start a clause with
+   its own subject and predicate (ANNOTATION.md's rule: a comma alone does not split ``tính hình thức,
+   chưa tự giác``);
+3. a clause is a failing if its predicate states one on its own (a strong cue: ``còn thấp``, ``chưa đáp
+   ứng``, ``buông lỏng``), or if it carries a weaker cue (``thiếu``, ``xảy ra``) inside a passage the
+   article frames as failings: after ``Tuy nhiên``, in an announced list, beside another failing, after an
+   announcing sentence (``... vẫn còn những hạn chế.``);
+4. achievements (``không còn``, ``đạt và vượt``), remedies and tasks are never items, and a clause that
+   only announces (``còn nhiều tồn tại, hạn chế``) is not an item either.
+
+The cue vocabulary is data: ``data/shortcomings.toml``.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
+from pathlib import Path
 
 from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.text import Doc
 
+VOCABULARY_PATH = Path(__file__).resolve().parent / "data" / "shortcomings.toml"
+
 
 @dataclass(frozen=True)
 class Shortcoming(Fact):
-    how: str = "list"  # "list" (after an announcing colon), "prose" (sentences after an announcement), "cue"
+    #: "list" (an item of an announced list), "prose" (a clause inside a passage of failings),
+    #: "cue" (a clause whose predicate states a failing on its own)
+    how: str = "list"
 
 
-#: nouns that announce shortcomings
-_NOUNS = r"(?:hạn chế|tồn tại|khuyết điểm|yếu kém|bất cập|thiếu sót|khó khăn|vướng mắc|hạn chế, tồn tại|tồn tại, hạn chế)"
-#: "một số hạn chế, như:" — a list follows the colon
+def _load_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, dict[str, list[str]]]:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _words(fragments: list[str]) -> str:
+    return "|".join(f"(?:{f})" for f in fragments)
+
+
+_V = _load_vocabulary()
+STRONG = re.compile(rf"(?i)\b(?:{_words(_V['cues']['strong'])})\b")
+WEAK = re.compile(rf"(?i)\b(?:{_words(_V['cues']['weak'])})\b")
+EXCLUDED = re.compile(rf"(?i)\b(?:{_words(_V['exclude']['clause'])})\b")
+TASK_OPENING = re.compile(rf"(?i)(?:{_words(_V['exclude']['opening'])})\b")
+CAUSE_TURN = re.compile(rf"(?i)\W*(?:{_words(_V['turns']['causes'])})\b")
+TASK_TURN = re.compile(rf"(?i)\W*(?:{_words(_V['turns']['tasks'])})\b")
+CONTRAST = re.compile(rf"(?i)\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
+LEAD_IN = re.compile(rf"(?i)(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
+CONCESSION = re.compile(rf"(?i)(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
+FRAME = re.compile(rf"(?i)(?:{_words(_V['framing']['frame'])})\b")
+PAIRS = frozenset((a.lower(), b.lower()) for a, b in _V["framing"]["pairs"])
+_NOUNS = _words(_V["framing"]["nouns"])
+_QUANTIFIER = r"(?:một số|một vài|những|nhiều|không ít|các|mấy|rất nhiều)"
+#: a clause that only announces failings: "... vẫn còn những hạn chế", "còn bộc lộ một số tồn tại cần khắc phục"
+ANNOUNCEMENT = re.compile(
+    rf"(?i)(?:^|\s){_QUANTIFIER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*"
+    r"(?:\s+(?:cần|phải|như sau|sau đây|sau|nhất định|đáng kể|nữa)\b[^,;:]{0,60})?\s*$"
+)
+#: an announcement followed by its list: "một số hạn chế, như:", "Hạn chế, tồn tại:", "những khó khăn:"
 LIST_INTRO = re.compile(
-    rf"(?i:(?:(?:một số|những|các|nhiều|mấy)\s+(?:\w+\s+){{0,2}}|^\W*)"
-    rf"{_NOUNS}(?:\s*,\s*{_NOUNS})?(?:\s+[\w\s]{{0,40}}?)?)"
+    rf"(?i:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
-#: an announcement without a list: "Tuy nhiên, ... còn bộc lộ một số hạn chế cần rút kinh nghiệm ..."
-PROSE_INTRO = re.compile(rf"(?i:(?:một số|những|các|nhiều)\s+{_NOUNS}|{_NOUNS}\s*,\s*{_NOUNS})")
-#: what makes an announcement admit the problems rather than mention them ("những hạn chế cần khắc phục")
-ADMISSION = re.compile(r"(?i)^\W*(?:tuy nhiên|bên cạnh đó|bên cạnh những kết quả|song|nhưng|mặc dù)\b|\b(?:bộc lộ|còn (?:có |tồn tại )?(?:một số|những|nhiều))\b")
-_NOUN_SCAN = re.compile(_NOUNS)
-#: a sentence that turns to a problem on its own: "Tuy nhiên, công tác phát triển đảng viên còn chậm."
-CONTRAST = re.compile(r"(?i)^\W*(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác|dù vậy)\s*,?\s*")
-#: the strong cues such a sentence must carry (a bare "còn" or "chưa" verb phrase)
-STRONG_CUES = re.compile(r"(?i)\b(?:còn|chưa|vẫn còn)\s+(?!có\s+(?:nhiều\s+)?(?:kết quả|thành tích|ưu điểm))\w")
-#: negative cues that make a clause a shortcoming
-CUES = re.compile(
-    r"(?i)\b(?:còn|chưa|không trúng|hạn chế|yếu|thiếu|lúng túng|chậm|thấp|sơ lược|hình thức|bất cập|"
-    r"vướng mắc|khó khăn|tồn tại|sai sót|nhầm lẫn|vi phạm|không đạt|không đúng|không đủ|kém|xuống cấp|lãng phí|"
-    r"sai phạm|tiêu cực|dàn trải|hạn hẹp)\b"
+_NOUN_SCAN = re.compile(rf"(?i:{_NOUNS})")
+#: comma parts that elaborate the clause before them rather than start a new one
+ELABORATION = re.compile(
+    r"(?i)(?:có nơi|có lúc|có việc|có trường hợp|nhiều nơi|một số nơi|ở một số|nhất là|đặc biệt|trong đó|thậm chí|"
+    r"chủ yếu|gây|làm|dẫn đến|khiến|nên|vì|do|so với|và|hoặc|cũng như|nhưng|song|còn|vẫn|chưa|thiếu|không)\b"
 )
-#: sentence openings that turn from problems to remedies or causes
-TURNS = re.compile(
-    r"(?i)^\W*(?:để\b|rút kinh nghiệm|thời gian tới|trong thời gian tới|khắc phục|nguyên nhân|từ đó|qua đó|"
-    r"các cấp ủy\s+(?:cần|phải)|cần\b|phải\b|đề nghị|kiến nghị|giải pháp|nhiệm vụ)"
+#: words that open a nominal subject: a comma part starting so begins a new clause
+SUBJECT_OPENING = re.compile(
+    r"(?i)(?:việc|công tác|tình trạng|tình hình|tỷ lệ|chất lượng|số lượng|số|hoạt động|hiệu quả|một số|một bộ phận|"
+    r"nhiều|các|cơ sở|đội ngũ|phong trào|tiến độ|năng lực|trình độ|vai trò|ý thức|nhận thức|kết quả|cấp ủy|chi bộ|"
+    r"đảng viên|cán bộ|tổ chức|thu|chi|giá trị|sản lượng|doanh thu)\b"
 )
+_COMMA = re.compile(",")
+_CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
+_QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
+
+
+def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``text[s:e]`` that are not inside quotes or parentheses."""
+    quoted = [m.span() for m in _QUOTED.finditer(text, s, e)]
+    return [m for m in pattern.finditer(text, s, e) if not any(a < m.start() < b for a, b in quoted)]
+_BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
+_MIN_ITEM_CHARS = 8
 
 
-def _items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a list body into item spans (norm offsets)."""
-    body = doc.norm[start:end]
-    bullets = [m for m in re.finditer(r"(?m)^\s*[-+•*]\s+", body)]
-    if len(bullets) >= 2:
-        line_ends = [body.find("\n", m.end()) for m in bullets]
-        bounds = [(start + m.end(), start + (e if e >= 0 else len(body))) for m, e in zip(bullets, line_ends, strict=True)]
-    else:
-        separator = ";" if ";" in body else ","
-        bounds, pos = [], 0
-        for m in re.finditer(re.escape(separator), body):
-            bounds.append((start + pos, start + m.start()))
-            pos = m.end()
-        bounds.append((start + pos, end))
-        if separator == ",":
-            bounds = _merge_cueless(doc, bounds)
-    out = []
-    for s, e in bounds:
-        while s < e and doc.norm[s] in _ITEM_TRIM:
-            s += 1
-        while e > s and doc.norm[e - 1] in _ITEM_TRIM:
-            e -= 1
-        if e - s >= 8:
-            out.append((s, e))
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _ITEM_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _ITEM_TRIM:
+        e -= 1
+    return s, e
+
+
+def _strip_lead(text: str, s: int, e: int) -> int:
+    """Drop the framing words at the front of an item ("Tuy nhiên,", "Đó là,", "ông X cho rằng")."""
+    for _ in range(3):
+        m = CONTRAST.match(text, s, e) or LEAD_IN.match(text, s, e)
+        if not m or m.end() == s or e - m.end() < _MIN_ITEM_CHARS:
+            break
+        s = m.end()
+    return s
+
+
+def _strip_frames(text: str, s: int, e: int) -> int:
+    """Drop cueless comma parts at the front that only frame the item in time or place."""
+    if not FRAME.match(text, s, e):
+        return s
+    for m in _outside_quotes(text, s, e, _COMMA):
+        if _has_cue(text, s, m.start()):
+            return s
+        rest = m.end()
+        while rest < e and text[rest] == " ":
+            rest += 1
+        if _has_cue(text, rest, e) and not _has_cue(text, rest, _next_comma(text, rest, e)):
+            s = rest
+            continue
+        return rest if _has_cue(text, rest, e) else s
+    return s
+
+
+def _next_comma(text: str, s: int, e: int) -> int:
+    i = text.find(",", s, e)
+    return e if i < 0 else i
+
+
+def _has_cue(text: str, s: int, e: int) -> bool:
+    return bool(STRONG.search(text, s, e) or WEAK.search(text, s, e))
+
+
+def _comma_groups(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Comma parts grouped into clauses: a part starts a new clause only when the clause so far states
+    a failing and the part has its own subject and predicate."""
+    parts, pos = [], s
+    for m in _outside_quotes(text, s, e, _COMMA):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, e))
+    groups: list[list[int]] = []
+    for a, b in parts:
+        a2, b2 = _trim(text, a, b)
+        if groups and not (STRONG.search(text, groups[-1][0], groups[-1][1]) and _starts_clause(text, a2, b2)
+                           and not _paired(text, groups[-1][1], a2)):
+            groups[-1][1] = b
+        else:
+            groups.append([a, b])
+    return [(a, b) for a, b in groups]
+
+
+def _paired(text: str, comma: int, next_start: int) -> bool:
+    """``lãnh đạo, chỉ đạo``: the words either side of the comma are a coordinated pair."""
+    before = text[max(0, comma - 20):comma].lower().split()
+    after = text[next_start:next_start + 20].lower().split()
+    return any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2))
+
+
+def _starts_clause(text: str, s: int, e: int) -> bool:
+    while s < e and text[s] in _QUOTES:
+        s += 1
+    if s >= e or ELABORATION.match(text, s, e):
+        return False
+    if SUBJECT_OPENING.match(text, s, e):
+        return True
+    first_word = re.match(r"\S+\s*", text[s:e])
+    return bool(first_word and STRONG.search(text, s + first_word.end(), e))
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for m in _outside_quotes(text, s, e, _CLAUSE_BREAK):
+        out += _comma_groups(text, pos, m.start())
+        pos = m.end()
+    out += _comma_groups(text, pos, e)
     return out
 
 
-def _merge_cueless(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Comma lists: a part without its own negative cue belongs to the item before it."""
-    merged: list[tuple[int, int]] = []
-    for s, e in bounds:
-        if merged and not CUES.search(doc.norm, s, e):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return merged
+def _is_announcement(text: str, s: int, e: int) -> bool:
+    return bool(ANNOUNCEMENT.search(text[s:e]))
+
+
+def _is_finding(text: str, s: int, e: int, framed: bool) -> str | None:
+    """'cue' or 'prose' when the clause states a failing, None otherwise."""
+    if (e - s < _MIN_ITEM_CHARS or EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
+            or CONCESSION.search(text[s:e][:40])):
+        return None
+    if STRONG.search(text, s, e):
+        return "cue"
+    if framed and WEAK.search(text, s, e):
+        return "prose"
+    return None
+
+
+def _list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of an announced list (norm offsets): bullet lines, else ';'/'.' parts, else clauses."""
+    text = doc.norm
+    body = text[start:end]
+    bullets = list(_BULLET.finditer(body))
+    if len(bullets) >= 2:
+        bounds = []
+        for m in bullets:
+            stop = body.find("\n", m.end())
+            bounds.append((start + m.end(), start + (stop if stop >= 0 else len(body))))
+    elif ";" in body or re.search(r"\.\s+\S", body):
+        bounds, pos = [], start
+        for m in re.finditer(r";|\.(?=\s+\S)", body):
+            bounds.append((pos, start + m.start()))
+            pos = start + m.end()
+        bounds.append((pos, end))
+    else:
+        bounds = _clauses(text, start, end)
+    return [b for b in bounds]
 
 
 def _list_end(doc: Doc, start: int) -> int:
-    """A list runs to the end of its sentence, or over following bullet lines."""
+    """A list runs to the end of its sentence, or over the bullet lines that follow it."""
     text = doc.norm
     s_start, s_end = doc.sentence_at(start)
     end = s_end if s_end > start else len(text)
-    bullet = re.compile(r"\n\s*[-+•*]\s+[^\n]*")
+    bullet = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
     while True:
         m = bullet.match(text, end)
         if not m:
@@ -103,48 +243,101 @@ def _list_end(doc: Doc, start: int) -> int:
         end = m.end()
 
 
+def announces(sentence: str) -> bool:
+    """Does the sentence announce failings (``còn một số hạn chế``, ``Hạn chế, tồn tại:``)?"""
+    return bool(LIST_INTRO.search(sentence) or ANNOUNCEMENT.search(sentence.rstrip(" .…;:")))
+
+
+def turns_away(sentence: str) -> bool:
+    """Does the sentence open on a cause, a task or a remedy (``Nguyên nhân``, ``Để khắc phục``)?"""
+    return bool(CAUSE_TURN.match(sentence) or TASK_TURN.match(sentence))
+
+
+def has_cue(sentence: str) -> bool:
+    """Does the sentence carry any word with which reports admit a failing?"""
+    return _has_cue(sentence, 0, len(sentence))
+
+
 def _has_noun(noun_starts: list[int], s: int, e: int) -> bool:
     i = bisect_left(noun_starts, s)
     return i < len(noun_starts) and noun_starts[i] < e
 
 
+@dataclass
+class _Reader:
+    """Where the reading is: in a paragraph about causes or tasks, in a passage of failings."""
+
+    doc: Doc
+    turned: bool = False  # the paragraph has turned to causes or tasks
+    passage: bool = False  # the article is admitting failings
+
+    def item(self, s: int, e: int, how: str) -> Shortcoming | None:
+        text = self.doc.norm
+        s, e = _trim(text, s, e)
+        s = _strip_lead(text, s, e)
+        s = _strip_lead(text, _strip_frames(text, s, e), e)
+        s, e = _trim(text, s, e)
+        if e - s < _MIN_ITEM_CHARS or len(text[s:e].split()) < 2:
+            return None
+        span = self.doc.span(s, e)
+        return Shortcoming(span.text, span.bounds, how=how)
+
+
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     text = doc.norm
     found: list[Shortcoming] = []
+    reader = _Reader(doc)
+    noun_starts = [m.start() for m in _NOUN_SCAN.finditer(text)]
     covered_until = -1
-    sentences = doc.sentence_bounds
-    # the announcing patterns are costly; only sentences that name a shortcoming noun can match them
-    noun_starts = [m.start() for m in _NOUN_SCAN.finditer(doc.lower)]
-    for i, (s, e) in enumerate(sentences):
-        if s < covered_until:
+    prev_end = 0
+    for s, e in doc.sentence_bounds:
+        new_paragraph = "\n" in text[prev_end:s] or prev_end == 0
+        prev_end = e
+        if s < covered_until or e <= doc.body_start:
             continue
-        sentence = text[s:e]
-        if TURNS.match(sentence):
+        if new_paragraph:
+            reader.turned = False
+        if turns_away(text[s:e]):
+            reader.turned, reader.passage = True, False
             continue
-        announces = _has_noun(noun_starts, s, e)
-        intro = LIST_INTRO.search(sentence) if announces else None  # on the sentence: "^" is its start
+        contrast = CONTRAST.match(text, s, e)
+        intro = LIST_INTRO.search(text[s:e]) if _has_noun(noun_starts, s, e) else None
+        if reader.turned and not (contrast or intro):
+            continue
+        reader.turned = False
         if intro:
             list_start = s + intro.end()
             end = _list_end(doc, list_start)
-            for a, b in _items(doc, list_start, end):
-                if CUES.search(text, a, b):
-                    span = doc.span(a, b)
-                    found.append(Shortcoming(span.text, span.bounds, how="list"))
-            covered_until = end
-            continue
-        contrast = CONTRAST.match(sentence)
-        if contrast and not (announces and PROSE_INTRO.search(sentence)) and STRONG_CUES.search(sentence):
-            span = doc.span(s + contrast.end(), e)
-            found.append(Shortcoming(span.text, span.bounds, how="cue"))
-            continue
-        if announces and PROSE_INTRO.search(sentence) and ADMISSION.search(sentence):
-            for a, b in sentences[i + 1:]:
-                if TURNS.match(text[a:b]) or not CUES.search(text, a, b) or (
-                        _has_noun(noun_starts, a, b) and LIST_INTRO.search(text[a:b])):
+            for a, b in _list_items(doc, list_start, end):
+                a, b = _trim(text, a, b)
+                if turns_away(text[a:b]):
+                    end = a
                     break
-                span = doc.span(a, b)
-                found.append(Shortcoming(span.text, span.bounds, how="prose"))
-                covered_until = b
+                if b - a < _MIN_ITEM_CHARS or EXCLUDED.search(text, a, b) or TASK_OPENING.match(text, a, b):
+                    continue
+                fact = reader.item(a, b, "list")
+                if fact:
+                    found.append(fact)
+            covered_until = end
+            reader.passage = True
+            continue
+        clauses = [_trim(text, a, b) for a, b in _clauses(text, s, e)]
+        framed = reader.passage or bool(contrast)
+        strong = any(_is_finding(text, a, b, False) for a, b in clauses)
+        announced = False
+        items = []
+        for a, b in clauses:
+            if _is_announcement(text, a, b):
+                announced = True
+                continue
+            how = _is_finding(text, a, b, framed or strong)
+            if how:
+                items.append((a, b, "prose" if how == "prose" or reader.passage else "cue"))
+        for a, b, how in items:
+            fact = reader.item(a, b, how)
+            if fact:
+                found.append(fact)
+        reader.passage = bool(items) or announced
     return found
 
 

@@ -1,0 +1,104 @@
+"""Shortcomings in the shapes real reports use, on sentences written for these tests (no dev copies)."""
+from vnparty_nlp import analyze
+
+
+def items(text: str) -> list[str]:
+    return [s.text for s in analyze(text).shortcomings]
+
+
+def test_economic_shortfalls_without_any_announcement():
+    text = ("Chín tháng năm 2023, tổng thu ngân sách trên địa bàn huyện Mường Lát đạt 85% dự toán. "
+            "Giải ngân vốn đầu tư công đạt thấp, chỉ đạt 41% kế hoạch. "
+            "Sản lượng lúa vụ mùa giảm 3% so với cùng kỳ. "
+            "Dự án nâng cấp đường tỉnh 520 chậm tiến độ do vướng giải phóng mặt bằng.")
+    assert items(text) == [
+        "Giải ngân vốn đầu tư công đạt thấp, chỉ đạt 41% kế hoạch",
+        "Sản lượng lúa vụ mùa giảm 3% so với cùng kỳ",
+        "Dự án nâng cấp đường tỉnh 520 chậm tiến độ do vướng giải phóng mặt bằng",
+    ]
+
+
+def test_violations_an_inspection_found():
+    text = ("Qua kiểm tra, Ủy ban Kiểm tra Thị ủy Hương Thủy kết luận: Đảng ủy phường Thủy Dương đã buông lỏng "
+            "lãnh đạo công tác quản lý đất đai; để cán bộ địa chính xác nhận hồ sơ không đúng quy định cho 14 hộ. "
+            "Căn cứ Quy định 69-QĐ/TW, Ủy ban Kiểm tra Thị ủy quyết định thi hành kỷ luật khiển trách 2 đảng viên.")
+    assert items(text) == [
+        "Đảng ủy phường Thủy Dương đã buông lỏng lãnh đạo công tác quản lý đất đai",
+        "để cán bộ địa chính xác nhận hồ sơ không đúng quy định cho 14 hộ",
+    ]
+
+
+def test_plus_bullets_after_a_heading_noun():
+    text = ("* Tồn tại, hạn chế:\n"
+            "+ Một số chi bộ nông thôn sinh hoạt chưa đều đặn;\n"
+            "+ Việc nắm tình hình tư tưởng đảng viên đi làm ăn xa còn lỏng lẻo;\n"
+            "+ Hồ sơ kết nạp đảng viên ở xã Ea Tóh lưu trữ thiếu khoa học.\n"
+            "* Phương hướng năm 2024: tiếp tục nâng cao chất lượng sinh hoạt chi bộ.")
+    assert items(text) == [
+        "Một số chi bộ nông thôn sinh hoạt chưa đều đặn",
+        "Việc nắm tình hình tư tưởng đảng viên đi làm ăn xa còn lỏng lẻo",
+        "Hồ sơ kết nạp đảng viên ở xã Ea Tóh lưu trữ thiếu khoa học",
+    ]
+
+
+def test_prose_across_paragraphs_after_an_announcement_then_causes_are_left_out():
+    text = ("Bên cạnh kết quả đạt được, công tác dân vận của Đảng bộ huyện Đầm Hà vẫn còn những hạn chế.\n\n"
+            "Công tác nắm tình hình nhân dân ở một số xã đảo chưa kịp thời. Hoạt động của tổ dân vận thôn "
+            "có nơi còn hình thức.\n\n"
+            "Nguyên nhân của những hạn chế trên là do một số cấp ủy chưa quan tâm đúng mức; kinh phí hoạt động "
+            "còn hạn hẹp.\n\n"
+            "Thời gian tới, Huyện ủy yêu cầu các chi bộ khắc phục ngay những tồn tại chưa được giải quyết.")
+    assert items(text) == [
+        "Công tác nắm tình hình nhân dân ở một số xã đảo chưa kịp thời",
+        "Hoạt động của tổ dân vận thôn có nơi còn hình thức",
+    ]
+
+
+def test_comma_splits_only_between_clauses_with_their_own_subject():
+    text = ("Tuy vậy, việc thu, chi quỹ hội ở một số chi hội còn thiếu công khai, minh bạch, chất lượng sinh hoạt "
+            "chi hội chưa cao, có nơi, có lúc còn đơn điệu; trang thiết bị tại nhà văn hóa thôn xuống cấp.")
+    assert items(text) == [
+        "việc thu, chi quỹ hội ở một số chi hội còn thiếu công khai, minh bạch",
+        "chất lượng sinh hoạt chi hội chưa cao, có nơi, có lúc còn đơn điệu",
+        "trang thiết bị tại nhà văn hóa thôn xuống cấp",
+    ]
+
+
+def test_a_concession_then_the_failing_after_nhung():
+    text = ("Theo Ban Tổ chức Huyện ủy Krông Pắc, tuy các chi bộ đã quan tâm tạo nguồn, nhưng số quần chúng "
+            "được kết nạp vẫn còn thấp so với chỉ tiêu Nghị quyết.")
+    assert items(text) == ["số quần chúng được kết nạp vẫn còn thấp so với chỉ tiêu Nghị quyết"]
+
+
+def test_quoted_sayings_are_not_split():
+    text = ("Tuy nhiên, tình trạng “trên nóng, dưới lạnh, trên bảo, dưới không nghe” trong thực hiện Chỉ thị "
+            "vẫn còn xảy ra ở một số cơ sở.")
+    assert items(text) == [
+        "tình trạng “trên nóng, dưới lạnh, trên bảo, dưới không nghe” trong thực hiện Chỉ thị vẫn còn xảy ra "
+        "ở một số cơ sở"]
+
+
+def test_achievements_statistics_tasks_and_announcements_are_not_items():
+    text = ("Năm 2022, tuy còn nhiều khó khăn nhưng Đảng bộ xã Yên Lạc đạt và vượt 15/18 chỉ tiêu. "
+            "Toàn xã không còn hộ đói, không có đơn thư vượt cấp. "
+            "Qua kiểm tra, kết luận 3 tổ chức đảng và 11 đảng viên có vi phạm. "
+            "Vi phạm chủ yếu về: đất đai: 6 (54,5%); tài chính: 5 (45,5%). "
+            "Các chi bộ cần chấn chỉnh ngay những hạn chế đã chỉ ra. "
+            "Công tác phát triển đảng viên còn một số hạn chế nhất định.")
+    assert items(text) == []
+
+
+def test_a_failing_after_a_remedy_sentence_in_the_same_paragraph():
+    text = ("Để khắc phục tồn tại, Đảng ủy xã Phú Xuân đã ban hành kế hoạch. Tuy nhiên, đến nay việc "
+            "chuyển sinh hoạt đảng cho đảng viên đi làm ăn xa vẫn chưa được thực hiện nghiêm.")
+    assert items(text) == ["đến nay việc chuyển sinh hoạt đảng cho đảng viên đi làm ăn xa vẫn chưa được thực hiện nghiêm"]
+
+
+def test_spans_index_the_text_as_given_nfd_and_all():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Tuy nhiên, tỷ lệ đảng viên nữ trong cấp ủy xã còn thấp; công tác tạo "
+                                 "nguồn chưa được quan tâm đúng mức.")
+    record = analyze(text)
+    assert len(record.shortcomings) == 2
+    assert all(record.text[f.start:f.stop] == f.text for f in record.shortcomings)
