@@ -23,9 +23,9 @@ def dates(text, **meta):
         ("Các đảng bộ tổ chức đại hội trong tháng 4 và tháng 5/2020.", ("2020-04", "2020-05", "range")),
         ("Đại hội dự kiến diễn ra trong tháng 8/2020.", ("2020-08", None, "month")),
         ("Nhiệm vụ nhiệm kỳ 2020 - 2025 được xác định rõ.", ("2020", "2025", "term")),
-        ("Kế hoạch giai đoạn 2021-2025 đã được phê duyệt.", ("2021", "2025", "range")),
-        ("Kết quả quý I/2020 khả quan.", ("2020-01", "2020-03", "range")),
-        ("Trong 6 tháng đầu năm 2020, kết nạp 120 đảng viên.", ("2020-01", "2020-06", "range")),
+        ("Kế hoạch giai đoạn 2021-2025 đã được phê duyệt.", ("2021", "2025", "period")),
+        ("Kết quả quý I/2020 khả quan.", ("2020-01", "2020-03", "quarter")),
+        ("Trong 6 tháng đầu năm 2020, kết nạp 120 đảng viên.", ("2020-01", "2020-06", "period")),
         ("Năm 2019, toàn tỉnh kết nạp 1.200 đảng viên.", ("2019", None, "year")),
     ],
 )
@@ -76,3 +76,25 @@ def test_nfd_gives_same_values_and_offsets_into_nfd_text():
 )
 def test_weekday_and_today_dates(text, expected):
     assert [d[0] for d in dates(text, published="2020-04-12")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chín tháng đầu năm 2021, huyện Bảo Lâm thu ngân sách đạt 80% dự toán.", ("2021-01", "2021-09", "period")),
+    ("Trong 11 tháng năm 2023, toàn tỉnh kết nạp 1.450 đảng viên.", ("2023-01", "2023-11", "period")),
+    ("Nhiệm vụ 3 tháng cuối năm 2019 rất nặng nề.", ("2019-10", "2019-12", "period")),
+    ("Kết quả quý III-2022 của Đảng bộ Khối Doanh nghiệp.", ("2022-07", "2022-09", "quarter")),
+    ("Đề án xây dựng Đảng (2011- 2020) được tổng kết.", ("2011", "2020", "period")),
+    ("Từ 15/3/2018 đến tháng 9/2018, đoàn kiểm tra làm việc tại 12 xã.", ("2018-03-15", "2018-09", "range")),
+    ("Cập nhật 2024-03-05 08:15:00.0 bởi quản trị.", ("2024-03-05", None, "date")),
+    ("Từ đầu 2016 đến nay, chi bộ kết nạp 9 đảng viên.", ("2016", None, "year")),
+])
+def test_periods_quarters_spans_and_timestamps(text, expected):
+    assert expected in dates(text)
+
+
+def test_year_less_periods_take_the_year_of_their_context_but_not_of_a_comparison():
+    text = ("Ngày 12/7/2021, Huyện ủy Tam Nông sơ kết 6 tháng đầu năm; kết quả quý II tăng 3% so với cùng kỳ năm 2020. "
+            "Nhiệm vụ 6 tháng cuối năm được triển khai.")
+    found = dates(text)
+    assert ("2021-01", "2021-06", "period") in found and ("2021-04", "2021-06", "quarter") in found
+    assert ("2021-07", "2021-12", "period") in found

@@ -22,7 +22,7 @@ from vnparty_nlp.text import Doc
 class DateFact(Fact):
     value: str | None = None  # ISO: 2019-05-30, 2020-08, 2020 (or --03-06 when no year is known)
     end: str | None = None  # the end of a range or term
-    kind: str = "date"  # date, month, year, range, term
+    kind: str = "date"  # date, month, year, range, term, period, quarter
 
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -31,6 +31,10 @@ _M = r"\d{1,2}"
 _NOT_AFTER_NUMBER = r"(?<![\d/.,-])"
 _NOT_BEFORE_NUMBER = r"(?![\d]|[/.-]\d|\s?-\s?[A-ZĐ])"
 _PART_OF_DAY = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng)"
+#: month counts written as words: "Sáu tháng đầu năm"
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10, "mười một": 11, "mười hai": 12}
+_NUMBER_WORDS = "(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _TIME_PREFIX = r"(?:\d{1,2}[:h]\d{2}'?\s*(?:-|,)?\s*)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -52,9 +56,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # giai đoạn 2021-2025
     ("period", re.compile(rf"(?i:giai đoạn)\s+(?P<y1>{_YEAR})\s*-\s*(?P<y2>{_YEAR})(?!\d)")),
     # quý I/2020 · quý II năm 2020
-    ("quarter", re.compile(rf"(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm\s+)(?P<y>{_YEAR})(?!\d)")),
-    # 6 tháng đầu năm 2020
-    ("half", re.compile(rf"6 tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>{_YEAR})(?!\d)")),
+    ("quarter", re.compile(rf"(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|-|năm\s+)(?P<y>{_YEAR})(?!\d)")),
+    # 6 tháng đầu năm 2020 · Sáu tháng đầu năm · 9 tháng năm 2022 · 6 tháng cuối năm
+    ("months_of_year", re.compile(
+        rf"(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm(?:\s+(?P<y>{_YEAR}))?(?![\d/-])")),
+    # quý I · quý II/2020 · quý III năm 2020 · quý I-2023
+    ("quarter_no_year", re.compile(rf"(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w/-]|\s*năm\s+\d)")),
+    # Từ 1/4/1997 đến tháng 12/1997
+    ("range_day_month", re.compile(
+        rf"(?i:từ)\s+(?:(?i:ngày)\s+)?(?P<d1>{_D})[-/.](?P<m1>{_M})[-/.](?P<y1>{_YEAR})\s*(?:đến|tới|-)\s*"
+        rf"(?i:tháng)\s+(?P<m2>{_M})\s*[/-]\s*(?P<y2>{_YEAR})(?!\d)")),
+    # (2008- 2018) · năm 1996 - 2011 · vụ Đông Xuân 2022-2023 · nhiệm kỳ 2000 - 2005 và 2005 - 2010
+    ("year_span", re.compile(rf"{_NOT_AFTER_NUMBER}(?:(?i:năm)\s+)?(?P<y1>{_YEAR})\s*-\s*(?P<y2>{_YEAR})(?![\d/-])")),
+    # đầu năm 2021 · cuối 2014 · giữa năm 2019
+    ("year_part", re.compile(rf"(?i:đầu|cuối|giữa)\s+(?:năm\s+)?(?P<y>{_YEAR})(?![\d/-])")),
+    # 2023-01-11 13:38:00.0 (ISO timestamps of CMS datelines)
+    ("iso", re.compile(rf"{_NOT_AFTER_NUMBER}(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")),
     # 17:30' 21/5/2020 · ngày 30-5-2019 · 21/5/2020
     ("date", re.compile(rf"{_NOT_AFTER_NUMBER}(?:{_TIME_PREFIX})?(?:(?i:ngày)\s+)?{DMY}{_NOT_BEFORE_NUMBER}")),
     # ngày 14 tháng 8 năm 2019
@@ -76,8 +93,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 _TRIGGER = re.compile(
-    rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|{_PART_OF_DAY[3:-1]})(?!\w))"
+    rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|đầu|cuối|giữa|"
+    rf"{'|'.join(NUMBER_WORDS)}|{_PART_OF_DAY[3:-1]})(?!\w))"
 )
+#: "so với cùng kỳ năm 2018": a year of comparison, not the year of the events reported
+_COMPARISON = re.compile(r"(?i:cùng kỳ|so với)\s*$")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -118,13 +138,31 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
     if name in ("range_years", "term", "period"):
         if int(g["y2"]) <= int(g["y1"]):
             return None, None, "range"
-        return g["y1"], g["y2"], "term" if name == "term" else "range"
+        return g["y1"], g["y2"], {"term": "term", "period": "period"}.get(name, "range")
     if name == "quarter":
         q = _QUARTERS.get(g["q"]) or int(g["q"])
-        return _iso(g["y"], 3 * q - 2), _iso(g["y"], 3 * q), "range"
-    if name == "half":
-        first = g["half"] == "đầu"
-        return _iso(g["y"], 1 if first else 7), _iso(g["y"], 6 if first else 12), "range"
+        return _iso(g["y"], 3 * q - 2), _iso(g["y"], 3 * q), "quarter"
+    if name == "months_of_year":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        year = g["y"] or year_at()
+        if not 1 <= n <= 12 or year is None or (not g["half"] and not g["y"]):
+            return None, None, "period"
+        first, last = (13 - n, 12) if g["half"] == "cuối" else (1, n)
+        return _iso(year, first), _iso(year, last), "period"
+    if name == "quarter_no_year":
+        q = _QUARTERS.get(g["q"]) or int(g["q"])
+        year = year_at()
+        return (_iso(year, 3 * q - 2), _iso(year, 3 * q), "quarter") if year else (None, None, "quarter")
+    if name == "range_day_month":
+        return _iso(g["y1"], g["m1"], g["d1"]), _iso(g["y2"], g["m2"]), "range"
+    if name == "year_span":
+        if not 0 < int(g["y2"]) - int(g["y1"]) <= 30:
+            return None, None, "period"
+        return g["y1"], g["y2"], "period"
+    if name == "year_part":
+        return g["y"], None, "year"
+    if name == "iso":
+        return _iso(g["y"], g["m"], g["d"]), None, "date"
     if name in ("date", "date_words"):
         return date_from_match(m), None, "date"
     if name == "date_no_year":
@@ -162,7 +200,7 @@ def find_dates(doc: Doc) -> list[DateFact]:
         (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]))
         for _, _, (name, m) in chosen  # type: ignore[misc]
         if (m.groupdict().get("y") or m.groupdict().get("y2")) and name not in ("term", "period")
-        and m.start() not in cited
+        and m.start() not in cited and not _COMPARISON.search(text, max(0, m.start() - 16), m.start())
     ]
     years = _YearGuess(doc, full)
     facts: list[DateFact] = []
