@@ -61,7 +61,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months_of_year", re.compile(
         rf"(?P<n>\d{{1,2}}|{_NUMBER_WORDS})\s+tháng\s+(?:(?P<half>đầu|cuối)\s+)?năm(?:\s+(?P<y>{_YEAR}))?(?![\d/-])")),
     # quý I · quý II/2020 · quý III năm 2020 · quý I-2023
-    ("quarter_no_year", re.compile(rf"(?i:quý)\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w/-]|\s*năm\s+\d)")),
+    ("quarter_no_year", re.compile(r"(?i:quý)\s+(?P<q>IV|I{1,3}|[1-4])(?![\w/-]|\s*năm\s+\d)")),
     # Từ 1/4/1997 đến tháng 12/1997
     ("range_day_month", re.compile(
         rf"(?i:từ)\s+(?:(?i:ngày)\s+)?(?P<d1>{_D})[-/.](?P<m1>{_M})[-/.](?P<y1>{_YEAR})\s*(?:đến|tới|-)\s*"
