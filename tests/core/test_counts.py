@@ -22,7 +22,7 @@ def counts(text):
         ("Kết nạp 1.234 đảng viên mới trong năm.", (1234, None, "đảng viên mới")),
         ("Chỉ đạo 25 chi, đảng bộ cơ sở tổ chức đại hội điểm.", (25, None, "chi, đảng bộ cơ sở")),
         ("Huyện Yên Thế có 21 xã, thị trấn.", (21, None, "xã, thị trấn")),
-        ("Hỗ trợ 1,5 tỷ đồng xây nhà văn hóa.", (1.5, None, "tỷ đồng")),
+        ("Hỗ trợ 1,5 tỷ đồng xây nhà văn hóa.", (1500000000, None, "đồng")),
         ("Thu hút 2.000 lượt người tham gia.", (2000, None, "lượt người")),
     ],
 )
@@ -73,3 +73,44 @@ def test_counts_of_nouns_outside_the_vocabulary(text, expected):
 @pytest.mark.parametrize("text", ["Sau 3 năm thực hiện nghị quyết.", "Hội nghị kéo dài 45 phút.", "Lúc 8 giờ sáng."])
 def test_durations_are_not_counts(text):
     assert counts(text) == []
+
+
+def _counts(text):
+    from vnparty_nlp import analyze
+    return [(c.value, c.total, c.unit) for c in analyze(text).counts]
+
+
+def test_money_and_multipliers_are_decoded_exactly():
+    text = ("Năm 2021, huyện Tuần Giáo thu ngân sách đạt 185,088 tỷ đồng, lũy kế ước đạt 1.653,522 tỷ đồng; "
+            "hỗ trợ hơn 2 triệu người lao động và 350 triệu đồng cho quỹ vì người nghèo.")
+    found = _counts(text)
+    assert (185088000000, None, "đồng") in found and (1653522000000, None, "đồng") in found
+    assert (2000000, None, "người lao động") in found or (2000000, None, "người") in found
+    assert (350000000, None, "đồng") in found
+    from vnparty_nlp import analyze
+    quals = {c.value: c.qualifier for c in analyze(text).counts}
+    assert quals[2000000] == "hơn" and quals[1653522000000] == "ước đạt"
+
+
+def test_label_before_number_takes_the_unit_the_context_implies():
+    text = ("Năm 2023, Ủy ban Kiểm tra Tỉnh ủy Sóc Trăng thi hành kỷ luật 41 đảng viên (khiển trách 25, cảnh cáo 11, "
+            "khai trừ 5) và 4 tổ chức đảng (Khiển trách 3, cảnh cáo 1).")
+    found = _counts(text)
+    assert {(25, None, "đảng viên"), (11, None, "đảng viên"), (5, None, "đảng viên"),
+            (3, None, "tổ chức đảng"), (1, None, "tổ chức đảng")} <= set(found)
+
+
+def test_breakdown_of_violations_by_kind():
+    text = ("Các vi phạm chủ yếu: thiếu trách nhiệm: 9 (30%); đất đai, tài nguyên: 7 (23,3%); "
+            "tài chính, ngân sách: 6 (20%).")
+    found = _counts(text)
+    assert {(9, None, "vi phạm"), (7, None, "vi phạm"), (6, None, "vi phạm")} <= set(found)
+
+
+def test_part_of_a_whole_glued_units_ranges_and_designations():
+    found = _counts("Có 14 trong tổng số 16 đảng bộ cơ sở hoàn thành; toàn tỉnh có 2.817tổ chức đảng; "
+                    "mỗi xã chọn 2-3 chi bộ làm điểm. Chi bộ 9 đảng bộ xã Hòa Bình tổ chức đại hội; Đoàn Kiểm tra số 14 làm việc.")
+    assert (14, 16, "đảng bộ cơ sở") in found
+    assert (2817, None, "tổ chức đảng") in found
+    assert (2, None, "chi bộ") in found
+    assert all(v not in (9,) for v, _, _ in found) and all(v != 14 or t == 16 for v, t, _ in found)

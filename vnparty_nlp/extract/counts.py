@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.extract.patterns import parse_number
@@ -18,13 +19,15 @@ from vnparty_nlp.text import Doc
 class Count(Fact):
     value: int | float | None = None
     total: int | float | None = None  # 25 in "25/25 đảng bộ"
-    unit: str | None = None  # as written; "%" for percentages
+    unit: str | None = None  # as written; "%" for percentages; implied by the context for label counts
+    qualifier: str | None = None  # "trên", "hơn", "gần", "khoảng", "ước" before the number
+    value_max: int | float | None = None  # 2 in "1-2 chi bộ"
 
 
 #: what party reports count (longest first when matched; case-insensitive)
 UNITS: tuple[str, ...] = (
     # party organization
-    "tổ chức cơ sở đảng", "TCCSĐ", "tổ chức đảng", "đảng bộ bộ phận", "đảng bộ", "chi bộ", "đảng ủy", "chi ủy",
+    "tổ chức cơ sở đảng", "TCCSĐ", "tổ chức đảng", "đảng bộ bộ phận", "chi đảng bộ", "chi, đảng bộ", "đảng bộ", "chi bộ", "đảng ủy", "chi ủy",
     "cấp ủy viên", "cấp ủy", "ủy viên", "đảng viên", "tổ đảng", "đồng chí", "ban thường vụ", "ban chấp hành",
     "đại hội", "hội nghị", "đại biểu", "tham luận", "ý kiến", "phiếu", "chức danh", "nhân sự", "ứng cử viên",
     # people
@@ -33,14 +36,22 @@ UNITS: tuple[str, ...] = (
     "học sinh", "chiến sĩ",
     # units and places
     "đơn vị", "cơ quan", "tổ chức", "doanh nghiệp", "xã", "phường", "thị trấn", "huyện", "thị xã", "quận",
-    "thành phố", "tỉnh", "thôn", "bản", "tổ dân phố", "khu dân cư", "làng", "ấp", "trường", "ban", "ngành",
+    "thành phố", "tỉnh", "thôn", "buôn", "bản", "tổ dân phố", "khu dân cư", "làng", "ấp", "trường", "ban", "ngành",
     # activities and documents
     "văn bản", "nghị quyết", "chỉ thị", "kế hoạch", "đề án", "chương trình", "cuộc", "đợt", "lớp", "buổi",
     "bài", "tin", "vụ", "mô hình", "công trình", "dự án", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp",
     "đơn", "thư", "vụ việc", "nhóm", "tổ",
-    # money and land
-    "tỷ đồng", "triệu đồng", "nghìn đồng", "ha", "km",
+    # money and land (a multiplier before the unit is decoded: "3,2 tỷ đồng" -> 3200000000 đồng)
+    "đồng", "USD", "ha", "km", "tấn",
 )
+#: number words that multiply the number before them
+MULTIPLIERS: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9}
+#: words before a number that qualify it ("hơn 5 triệu người"); kept in ``qualifier``
+QUALIFIERS: tuple[str, ...] = ("trên", "hơn", "gần", "khoảng", "ước đạt", "ước", "chỉ", "tới", "đến", "xấp xỉ", "gần như")
+#: disciplinary measures that party reports write before their count ("khiển trách 28, cảnh cáo 21")
+DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng")
+#: what a label count counts when the text does not say: the nearest counted body before it, else party members
+IMPLIED_UNITS: tuple[str, ...] = ("tổ chức đảng", "đảng viên", "tập thể", "cá nhân")
 #: words that narrow a unit: "đảng bộ cơ sở", "chi bộ trực thuộc đảng bộ cơ sở", "đại hội điểm"
 MODIFIERS: tuple[str, ...] = (
     "trực thuộc đảng bộ cơ sở", "trực thuộc đảng ủy cơ sở", "trực thuộc tỉnh", "trực thuộc huyện",
@@ -52,10 +63,18 @@ _ALT = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, rever
 _UNIT = rf"(?:{_ALT(UNITS)})"
 _MOD = rf"(?:\s+(?:{_ALT(MODIFIERS)}))*"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MULT = rf"(?:\s+(?P<mult>{_ALT(MULTIPLIERS)}))?"
 COUNT = re.compile(
-    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?"
-    rf"(?:\s?(?P<pct>%|phần trăm)|\s+(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
+    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
+    rf"|\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<of>{_NUMBER})(?=\s))?{_MULT}"
+    rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
 )
+_QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
+#: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
+LABEL_COUNT = re.compile(rf"(?i:{_ALT(DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
+#: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations
+BREAKDOWN_COUNT = re.compile(r"(?P<label>[^\W\d][^:;()\n]{1,80}?):\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+_IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UNITS)})\b", re.IGNORECASE)
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
@@ -70,7 +89,11 @@ GENERIC = re.compile(
     rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
 )
 #: words before a number that make it a rank or a label, not a count
-_NOT_A_COUNT_BEFORE = re.compile(r"(?i:lần thứ|thứ|số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km)\s*$")
+#: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?<!\w)(?i:lần thứ|thứ|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
+    r"chi bộ|thôn|xóm|tổ|khu|khu phố|quận|phường|đội|ấp|khối|bản|đoàn)\s*$"
+)
 
 
 def _claimed(doc: Doc) -> list[tuple[int, int]]:
@@ -99,6 +122,41 @@ def _unit_end(m: re.Match[str]) -> int:
     return m.end("unit") if m["unit"] else m.end()
 
 
+def _scaled(value: int | float, multiplier: str | None) -> int | float:
+    """``3,2`` ``tỷ`` -> 3200000000, exactly (no binary rounding of 185,088 x 10^9)."""
+    if not multiplier:
+        return value
+    scaled = Decimal(str(value)) * MULTIPLIERS[multiplier.lower()]
+    return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
+
+
+def _implied_unit(doc: Doc, pos: int) -> str:
+    """The body a label count counts: the last one counted in the sentence before it, else party members."""
+    s, _ = doc.sentence_at(pos)
+    before = list(_IMPLIED.finditer(doc.norm, max(s, pos - 400), pos))
+    return before[-1]["unit"].lower() if before else "đảng viên"
+
+
+def _label_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
+    """Counts written after their label: disciplinary measures and breakdowns of violations."""
+    facts = []
+    text = doc.norm
+    for m in LABEL_COUNT.finditer(text):
+        if not any(s <= m.start("num") < e for s, e in taken):
+            span = doc.span(m.start(), m.end())
+            facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
+    for m in BREAKDOWN_COUNT.finditer(text):
+        s, e = doc.sentence_at(m.start())
+        if "vi phạm" not in doc.lower[max(0, s - 300):e] or any(a <= m.start("num") < b for a, b in taken):
+            continue
+        label_start = m.start("label")
+        while label_start < m.end() and not text[label_start].isalnum():
+            label_start += 1
+        span = doc.span(label_start, m.end("num"))
+        facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit="vi phạm"))
+    return facts
+
+
 def find_counts(doc: Doc) -> list[Count]:
     claimed = _claimed(doc)
     facts: list[Count] = []
@@ -108,17 +166,30 @@ def find_counts(doc: Doc) -> list[Count]:
         if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
             continue
         end = _unit_end(m)
-        span = doc.span(m.start(), end)
         num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))
         if any(s < num_end and num_start < e for s, e in claimed):
             continue
         value = parse_number(m["num"])
-        total = parse_number(m["total"]) if m["total"] else None
-        if value is None or (m["total"] and (total is None or total == 0 or value > total)):
+        total = parse_number(m["total"] or (m.groupdict().get("of") or "")) if (m["total"] or m.groupdict().get("of")) else None
+        if value is None or ((m["total"] or m.groupdict().get("of")) and (total is None or total == 0 or value > total)):
             continue
+        value_max = parse_number(m["max"]) if m.groupdict().get("max") else None
+        if value_max is not None and value_max <= value:
+            continue
+        multiplier = m.groupdict().get("mult")
+        value = _scaled(value, multiplier)
+        if value_max is not None:
+            value_max = _scaled(value_max, multiplier)
+        qualifier = _QUALIFIER.search(doc.norm, max(0, m.start() - 10), m.start())
+        start = qualifier.start() if qualifier else m.start()
+        span = doc.span(start, end)
         unit = "%" if m.re is COUNT and m["pct"] else doc.span(m.start("unit"), end).text
-        facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit))
-    return facts
+        facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit,
+                           qualifier=qualifier.group().strip().lower() if qualifier else None, value_max=value_max))
+    taken = [doc.norm_offset(f.start) for f in facts]
+    facts += _label_counts(doc, [(p, p + 1) for p in taken] + [
+        (doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed])
+    return sorted(facts, key=lambda f: f.span)
 
 
 EXTRACTOR = Extractor(name="counts", fact_type=Count, find=find_counts, requires=("documents", "dates"))
