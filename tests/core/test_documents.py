@@ -89,3 +89,29 @@ def test_full_word_date_and_line_break_inside_citation():
 def test_older_word_orders_named_laws_and_plenums(text, expected):
     (d,) = analyze(text).documents
     assert (d.text, d.type, d.number, d.code, d.date, d.issuer) == expected
+
+
+def _refs(text):
+    from vnparty_nlp import analyze
+    return [(d.type, d.number, d.code, d.issuer) for d in analyze(text).documents]
+
+
+def test_codes_written_with_dots_lower_case_or_spaced_dashes():
+    found = _refs("Thực hiện Quyết định số 2145/QĐ.TTg của Thủ tướng Chính phủ và chỉ thị số 12 – CT/TU của "
+                  "Tỉnh ủy Phú Yên, Ban Thường vụ ban hành Qđi số 04-Qđi/HU.")
+    assert ("quyết định", "2145", "QĐ-TTg", "Thủ tướng Chính phủ") in found
+    assert ("chỉ thị", "12", "CT/TU", "Tỉnh ủy Phú Yên") in found
+
+
+def test_lower_case_citations_without_so_share_the_issuer_named_after_the_list():
+    found = _refs("Căn cứ quy định 109, quy định 30 của Ban Chấp hành Trung ương, Ủy ban Kiểm tra đã kết luận.")
+    assert ("quy định", "109", None, "Ban Chấp hành Trung ương") in found
+    assert ("quy định", "30", None, "Ban Chấp hành Trung ương") in found
+    assert _refs("Theo quy định 3 tháng một lần, chi bộ sinh hoạt chuyên đề.") == []
+
+
+def test_a_word_between_the_type_and_so_and_plenum_lists():
+    from vnparty_nlp import analyze
+    assert ("quyết định", "118", None, None) in _refs("Huyện ủy ra Quyết định chuẩn y số 118 ngày 2/3/2021.")
+    plenum = analyze("Quán triệt Nghị quyết Trung ương 5, 6 (khóa XIII) đến cán bộ, đảng viên.").documents[0]
+    assert (plenum.plenum, plenum.term) == (["5", "6"], "XIII")

@@ -24,6 +24,8 @@ class DocumentRef(Fact):
     date: str | None = None
     issuer: str | None = None
     issuer_source: str | None = None  # "text", "code" (from the issuer code) or None
+    plenum: list[str] | None = None  # ["9", "10", "11"] of "Nghị quyết Trung ương 9, 10, 11 (khóa XII)"
+    term: str | None = None  # "XII" (khóa) of a plenum resolution
 
     @property
     def key(self) -> str:
@@ -66,14 +68,15 @@ _PARTY_CODE = (
     r"(?P<tcode>" + UPPER + r"[A-Za-zĐđ]{0,4})\s?/\s?(?P<icode>" + UPPER + r"[A-ZĐa-z0-9]{0,9}(?:/[A-Za-z]{1,4})?)"
 )
 _STATE_CODE = (
-    r"(?P<scode>(?:(?:19|20)\d{2}\s?/\s?)?" + UPPER + r"[A-Za-zĐđ]{0,5}(?:\s?-\s?" + UPPER
+    r"(?P<scode>(?:(?:19|20)\d{2}\s?/\s?)?" + UPPER + r"[A-Za-zĐđ]{0,5}(?:(?:\s?-\s?|\.(?=[A-ZĐ][A-Za-zĐđ0-9]*-|[A-ZĐ][A-Za-z]{1,5}\b))" + UPPER
     + r"[A-Za-zĐđ0-9]{0,8})+|(?:19|20)\d{2}/(?:QH|UBTVQH)\d{1,2})"
 )
 _NUMBER_AND_CODE = rf"{_NUM}(?:(?:\s?-\s?|(?={UPPER})){_PARTY_CODE}|\s?/\s?{_STATE_CODE})"
 _SO = r"(?:\s+(?i:số))?\s*:?\s*"
 _DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}))?"
 _PLENUM = (
-    rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?(?P<plenum>\d{{1,2}})"
+    rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Tr?ung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?"
+    rf"(?P<plenum>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?!\d))*)"
     rf"(?:\s*\(?\s*khóa\s+(?P<khoa>{ROMAN})\s*\)?)?"
 )
 _CONGRESS = (
@@ -82,7 +85,12 @@ _CONGRESS = (
 )
 
 CITATION = re.compile(rf"(?<!\w)(?i:{_TYPE}){_SO}{_NUMBER_AND_CODE}{_DATE_TAIL}")
-NUMBER_ONLY = re.compile(rf"(?<!\w)(?i:{_TYPE})(?:\s+số\s*:?\s*|\s+){_NUM}(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}")
+NUMBER_ONLY = re.compile(
+    rf"(?<!\w)(?i:{_TYPE})(?P<gap>(?:\s+(?!số\b)[^\W\dA-ZĐ]\w*){{1,2}}(?=\s+số\b))?(?:\s+số\s*:?\s*|\s+){_NUM}"
+    rf"(?![\d/.,-]\d|\s?-\s?{UPPER}){_DATE_TAIL}"
+)
+#: what may follow a lower-case type word and its number for it to be a citation: "quy định 102, quy định 07 của ..."
+_CITED_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:của|ngày|và|về|do)\b)")
 CODE_ONLY = re.compile(rf"(?<![\w/-]){_NUMBER_AND_CODE}{_DATE_TAIL}")
 _PLENUM_FIRST = (  # Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XIII
     rf"Hội nghị\s+lần thứ\s+(?P<plenum2>\d{{1,2}})\s+(?:BCH|Ban Chấp hành)\s+(?:Trung ương|TW)(?:\s+Đảng)?"
@@ -124,7 +132,8 @@ def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:
 
 
 def _clean_code(text: str | None) -> str | None:
-    return re.sub(r"\s+", "", text) if text else None
+    """Spaces removed and a dot between code parts written as the dash it stands for (``QĐ.TTg`` -> ``QĐ-TTg``)."""
+    return re.sub(r"(?<=[A-Za-zĐđ])\.(?=[A-ZĐ])", "-", re.sub(r"\s+", "", text)) if text else None
 
 
 def _from_code(m: re.Match[str]) -> tuple[str | None, str | None]:
@@ -185,7 +194,8 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
         code, icode = _from_code(m)
         found.append(_make(doc, m.start(), m, type=_type_of(m, code), number=m["num"], code=code, icode=icode))
     for m in _at_triggers(NUMBER_ONLY, text, starts):
-        if _is_citation_word(doc, m) and (m["type"][0].isupper() or "số" in m.group()):
+        if _is_citation_word(doc, m) and (m["type"][0].isupper() or "số" in m.group()
+                                          or _CITED_AFTER.match(text, m.end("num"))):
             found.append(_make(doc, m.start(), m, type=TYPE_WORDS[m["type"].lower()], number=m["num"]))
     for m in _at_triggers(CODE_ONLY, text, starts):
         code, icode = _from_code(m)
@@ -202,14 +212,27 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
         if doc_type:
             found.append(_make(doc, m.start(), m, type=doc_type, number=m["num"], code=code, icode=icode))
     for m in _at_triggers(PLENUM, text, starts):
-        fact = _make(doc, m.start(), m, type="nghị quyết", number=m["plenum"] or m["plenum2"])
+        plenums = re.findall(r"\d+", m["plenum"] or m["plenum2"])
+        fact = _make(doc, m.start(), m, type="nghị quyết", number=plenums[0], plenum=plenums,
+                     term=m["khoa"] or m["khoa2"])
         if fact[2].issuer is None:
             fact = (fact[0], fact[1], dataclasses.replace(fact[2], issuer="Trung ương", issuer_source="text"))
         found.append(fact)
     for m in _at_triggers(NAMED, text, starts):
         word = next(g for g in (m["type"], m["type2"], m["type3"], m["type4"]) if g)
         found.append(_make(doc, m.start(), m, type=TYPE_WORDS[word.lower()]))
-    return [fact for _, _, fact in dedupe_overlaps(found)]  # type: ignore[misc]
+    return _share_issuers(doc, [fact for _, _, fact in dedupe_overlaps(found)])  # type: ignore[misc]
+
+
+def _share_issuers(doc: Doc, facts: list[DocumentRef]) -> list[DocumentRef]:
+    """``quy định 102, quy định 07 của Bộ Chính trị``: a list of citations shares the issuer named after it."""
+    out = list(facts)
+    for i in range(len(out) - 2, -1, -1):
+        this, after = out[i], out[i + 1]
+        between = doc.text[this.stop:after.start]
+        if this.issuer_source != "text" and after.issuer_source == "text" and re.fullmatch(r"\s*(?:,|và|;)\s*", between):
+            out[i] = dataclasses.replace(this, issuer=after.issuer, issuer_source="text")
+    return out
 
 
 EXTRACTOR = Extractor(name="documents", fact_type=DocumentRef, find=find_documents)
