@@ -71,9 +71,11 @@ COUNT = re.compile(
 )
 _QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
 #: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
-LABEL_COUNT = re.compile(rf"(?i:{_ALT(DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
-#: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations
-BREAKDOWN_COUNT = re.compile(r"(?P<label>[^\W\d][^:;()\n]{1,80}?):\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+LABEL_COUNT = re.compile(rf"(?:{_ALT(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
+#: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
+#: to the list's previous separator)
+BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+_LABEL_START = re.compile(r"[:;()\n][^:;()\n]{0,80}$")
 _IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UNITS)})\b", re.IGNORECASE)
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
@@ -141,7 +143,7 @@ def _label_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
     """Counts written after their label: disciplinary measures and breakdowns of violations."""
     facts = []
     text = doc.norm
-    for m in LABEL_COUNT.finditer(text):
+    for m in LABEL_COUNT.finditer(doc.lower):
         if not any(s <= m.start("num") < e for s, e in taken):
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
@@ -149,9 +151,12 @@ def _label_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
         s, e = doc.sentence_at(m.start())
         if "vi phạm" not in doc.lower[max(0, s - 300):e] or any(a <= m.start("num") < b for a, b in taken):
             continue
-        label_start = m.start("label")
-        while label_start < m.end() and not text[label_start].isalnum():
+        before = _LABEL_START.search(text, max(0, m.start() - 81), m.start())
+        label_start = before.start() + 1 if before else max(0, m.start() - 80)
+        while label_start < m.start() and not text[label_start].isalnum():
             label_start += 1
+        if label_start >= m.start():
+            continue
         span = doc.span(label_start, m.end("num"))
         facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit="vi phạm"))
     return facts

@@ -94,7 +94,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 _TRIGGER = re.compile(
     rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|đầu|cuối|giữa|"
-    rf"{'|'.join(NUMBER_WORDS)}|{_PART_OF_DAY[3:-1]})(?!\w))"
+    rf"{_PART_OF_DAY[3:-1]})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
 )
 #: "so với cùng kỳ năm 2018": a year of comparison, not the year of the events reported
 _COMPARISON = re.compile(r"(?i:cùng kỳ|so với)\s*$")

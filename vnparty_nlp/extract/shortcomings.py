@@ -47,42 +47,48 @@ def _load_vocabulary(path: Path = VOCABULARY_PATH) -> dict[str, dict[str, list[s
 
 
 def _words(fragments: list[str]) -> str:
-    return "|".join(f"(?:{f})" for f in fragments)
+    """One alternation of the fragments, lower-cased: every pattern here runs on ``Doc.lower``."""
+    return "|".join(f"(?:{_lower_pattern(f)})" for f in fragments)
+
+
+def _lower_pattern(fragment: str) -> str:
+    """The fragment in lower case, its escapes (``\\S``, ``\\W``) untouched."""
+    return re.sub(r"\\.|[^\\]+", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), fragment)
 
 
 _V = _load_vocabulary()
-STRONG = re.compile(rf"(?i)\b(?:{_words(_V['cues']['strong'])})\b")
-WEAK = re.compile(rf"(?i)\b(?:{_words(_V['cues']['weak'])})\b")
-EXCLUDED = re.compile(rf"(?i)\b(?:{_words(_V['exclude']['clause'])})\b")
-TASK_OPENING = re.compile(rf"(?i)(?:{_words(_V['exclude']['opening'])})\b")
-CAUSE_TURN = re.compile(rf"(?i)\W*(?:{_words(_V['turns']['causes'])})\b")
-TASK_TURN = re.compile(rf"(?i)\W*(?:{_words(_V['turns']['tasks'])})\b")
-CONTRAST = re.compile(rf"(?i)\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
-LEAD_IN = re.compile(rf"(?i)(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
-CONCESSION = re.compile(rf"(?i)(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
-FRAME = re.compile(rf"(?i)(?:{_words(_V['framing']['frame'])})\b")
+STRONG = re.compile(rf"\b(?:{_words(_V['cues']['strong'])})\b")
+WEAK = re.compile(rf"\b(?:{_words(_V['cues']['weak'])})\b")
+EXCLUDED = re.compile(rf"\b(?:{_words(_V['exclude']['clause'])})\b")
+TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
+CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
+TASK_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['tasks'])})\b")
+CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
+LEAD_IN = re.compile(rf"(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
+CONCESSION = re.compile(rf"(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
+FRAME = re.compile(rf"(?:{_words(_V['framing']['frame'])})\b")
 PAIRS = frozenset((a.lower(), b.lower()) for a, b in _V["framing"]["pairs"])
 _NOUNS = _words(_V["framing"]["nouns"])
 _QUANTIFIER = r"(?:một số|một vài|những|nhiều|không ít|các|mấy|rất nhiều)"
 #: a clause that only announces failings: "... vẫn còn những hạn chế", "còn bộc lộ một số tồn tại cần khắc phục"
 ANNOUNCEMENT = re.compile(
-    rf"(?i)(?:^|\s){_QUANTIFIER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*"
+    rf"(?:^|\s){_QUANTIFIER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*"
     r"(?:\s+(?:cần|phải|như sau|sau đây|sau|nhất định|đáng kể|nữa)\b[^,;:]{0,60})?\s*$"
 )
 #: an announcement followed by its list: "một số hạn chế, như:", "Hạn chế, tồn tại:", "những khó khăn:"
 LIST_INTRO = re.compile(
-    rf"(?i:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
+    rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
-_NOUN_SCAN = re.compile(rf"(?i:{_NOUNS})")
+_NOUN_SCAN = re.compile(rf"(?:{_NOUNS})")
 #: comma parts that elaborate the clause before them rather than start a new one
 ELABORATION = re.compile(
-    r"(?i)(?:có nơi|có lúc|có việc|có trường hợp|nhiều nơi|một số nơi|ở một số|nhất là|đặc biệt|trong đó|thậm chí|"
+    r"(?:có nơi|có lúc|có việc|có trường hợp|nhiều nơi|một số nơi|ở một số|nhất là|đặc biệt|trong đó|thậm chí|"
     r"chủ yếu|gây|làm|dẫn đến|khiến|nên|vì|do|so với|và|hoặc|cũng như|nhưng|song|còn|vẫn|chưa|thiếu|không)\b"
 )
 #: words that open a nominal subject: a comma part starting so begins a new clause
 SUBJECT_OPENING = re.compile(
-    r"(?i)(?:việc|công tác|tình trạng|tình hình|tỷ lệ|chất lượng|số lượng|số|hoạt động|hiệu quả|một số|một bộ phận|"
+    r"(?:việc|công tác|tình trạng|tình hình|tỷ lệ|chất lượng|số lượng|số|hoạt động|hiệu quả|một số|một bộ phận|"
     r"nhiều|các|cơ sở|đội ngũ|phong trào|tiến độ|năng lực|trình độ|vai trò|ý thức|nhận thức|kết quả|cấp ủy|chi bộ|"
     r"đảng viên|cán bộ|tổ chức|thu|chi|giá trị|sản lượng|doanh thu)\b"
 )
@@ -211,7 +217,7 @@ def _is_finding(text: str, s: int, e: int, framed: bool) -> str | None:
 
 def _list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Items of an announced list (norm offsets): bullet lines, else ';'/'.' parts, else clauses."""
-    text = doc.norm
+    text = doc.lower
     body = text[start:end]
     bullets = list(_BULLET.finditer(body))
     if len(bullets) >= 2:
@@ -227,7 +233,7 @@ def _list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         bounds.append((pos, end))
     else:
         bounds = _clauses(text, start, end)
-    return [b for b in bounds]
+    return bounds
 
 
 def _list_end(doc: Doc, start: int) -> int:
@@ -245,17 +251,19 @@ def _list_end(doc: Doc, start: int) -> int:
 
 def announces(sentence: str) -> bool:
     """Does the sentence announce failings (``còn một số hạn chế``, ``Hạn chế, tồn tại:``)?"""
+    sentence = sentence.lower()
     return bool(LIST_INTRO.search(sentence) or ANNOUNCEMENT.search(sentence.rstrip(" .…;:")))
 
 
 def turns_away(sentence: str) -> bool:
     """Does the sentence open on a cause, a task or a remedy (``Nguyên nhân``, ``Để khắc phục``)?"""
+    sentence = sentence.lower()
     return bool(CAUSE_TURN.match(sentence) or TASK_TURN.match(sentence))
 
 
 def has_cue(sentence: str) -> bool:
     """Does the sentence carry any word with which reports admit a failing?"""
-    return _has_cue(sentence, 0, len(sentence))
+    return _has_cue(sentence.lower(), 0, len(sentence))
 
 
 def _has_noun(noun_starts: list[int], s: int, e: int) -> bool:
@@ -272,7 +280,7 @@ class _Reader:
     passage: bool = False  # the article is admitting failings
 
     def item(self, s: int, e: int, how: str) -> Shortcoming | None:
-        text = self.doc.norm
+        text = self.doc.lower
         s, e = _trim(text, s, e)
         s = _strip_lead(text, s, e)
         s = _strip_lead(text, _strip_frames(text, s, e), e)
@@ -284,7 +292,7 @@ class _Reader:
 
 
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
-    text = doc.norm
+    text = doc.lower  # same offsets as doc.norm; the vocabulary is lower case
     found: list[Shortcoming] = []
     reader = _Reader(doc)
     noun_starts = [m.start() for m in _NOUN_SCAN.finditer(text)]
@@ -321,18 +329,20 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             covered_until = end
             reader.passage = True
             continue
+        if not _has_cue(text, s, e):  # nothing to admit here: the passage of failings, if any, ends
+            reader.passage = False
+            continue
         clauses = [_trim(text, a, b) for a, b in _clauses(text, s, e)]
-        framed = reader.passage or bool(contrast)
-        strong = any(_is_finding(text, a, b, False) for a, b in clauses)
-        announced = False
+        announced = [_is_announcement(text, a, b) for a, b in clauses]
+        verdicts = [None if ann else _is_finding(text, a, b, False) for (a, b), ann in zip(clauses, announced, strict=True)]
+        framed = reader.passage or bool(contrast) or any(verdicts)
         items = []
-        for a, b in clauses:
-            if _is_announcement(text, a, b):
-                announced = True
-                continue
-            how = _is_finding(text, a, b, framed or strong)
+        for (a, b), ann, how in zip(clauses, announced, verdicts, strict=True):
+            if not ann and how is None and framed:
+                how = _is_finding(text, a, b, True)
             if how:
                 items.append((a, b, "prose" if how == "prose" or reader.passage else "cue"))
+        announced = any(announced)
         for a, b, how in items:
             fact = reader.item(a, b, how)
             if fact:
