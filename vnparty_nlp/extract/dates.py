@@ -30,7 +30,9 @@ _D = r"\d{1,2}"
 _M = r"\d{1,2}"
 _NOT_AFTER_NUMBER = r"(?<![\d/.,-])"
 _NOT_BEFORE_NUMBER = r"(?![\d]|[/.-]\d|\s?-\s?[A-ZĐ])"
-_PART_OF_DAY = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm|[Rr]ạng sáng)"
+#: parts of the day that open a date ("Sáng 11.4", "chiều ngày 20/5")
+DAY_PARTS: tuple[str, ...] = ("sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng sáng")
+_PART_OF_DAY = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in DAY_PARTS) + ")"
 #: month counts written as words: "Sáu tháng đầu năm"
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                 "mười": 10, "mười một": 11, "mười hai": 12}
@@ -93,9 +95,35 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 _TRIGGER = re.compile(
-    rf"(?<!\w)(?:\d|(?i:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|đầu|cuối|giữa|"
-    rf"{_PART_OF_DAY[3:-1]})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
+    rf"(?<!\w)(?:\d|(?:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|đầu|cuối|giữa|"
+    rf"{'|'.join(DAY_PARTS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
 )
+#: the patterns that can start with each trigger (a digit, a number word, a part of the day, a keyword), so that
+#: each trigger tries a few patterns instead of all of them
+_STARTS: dict[str, tuple[str, ...]] = {
+    "range_days": ("từ",), "range_shared_month": ("ngày",), "range_months": ("từ", "tháng"), "range_years": ("từ",),
+    "term": ("nhiệm kỳ",), "period": ("giai đoạn",), "months_of_year": ("0", "#"), "quarter_no_year": ("quý",),
+    "range_day_month": ("từ",), "year_span": ("năm", "0"), "year_part": ("đầu", "cuối", "giữa"), "iso": ("0",),
+    "quarter": ("quý",), "date": ("0", "ngày"), "date_words": ("ngày",), "date_no_year": ("day part", "ngày"),
+    "date_weekday": ("day part", "thứ", "chủ nhật"), "month": ("tháng",), "month_no_year": ("tháng",),
+    "year": ("năm",),
+}
+_BY_START: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _name, _pattern in PATTERNS:
+    for _start in _STARTS[_name]:
+        _BY_START.setdefault(_start, []).append((_name, _pattern))
+
+
+def _patterns_at(trigger: str) -> list[tuple[str, re.Pattern[str]]]:
+    if trigger[0].isdigit():
+        return _BY_START["0"]
+    if trigger in NUMBER_WORDS and trigger != "năm":
+        return _BY_START["#"]
+    if trigger in DAY_PARTS:
+        return _BY_START["day part"]
+    if trigger == "năm":  # a year ("năm 2020") or five months ("năm tháng đầu năm")
+        return _BY_START["năm"] + _BY_START["#"]
+    return _BY_START.get(trigger, [])
 #: "so với cùng kỳ năm 2018": a year of comparison, not the year of the events reported
 _COMPARISON = re.compile(r"(?i:cùng kỳ|so với)\s*$")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -190,9 +218,9 @@ def find_dates(doc: Doc) -> list[DateFact]:
     text = doc.norm
     matches = [
         (m.start(), m.end(), (name, m))
-        for pos in (t.start() for t in _TRIGGER.finditer(text))
-        for name, pattern in PATTERNS
-        if (m := pattern.match(text, pos))
+        for t in _TRIGGER.finditer(doc.lower)
+        for name, pattern in _patterns_at(t.group())
+        if (m := pattern.match(text, t.start()))
     ]
     chosen = dedupe_overlaps(matches)
     cited = {end + gap for end in _citation_ends(doc) for gap in range(4)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 VIETNAMESE_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 VIETNAMESE_UPPER = VIETNAMESE_LOWER.upper()
@@ -93,3 +94,91 @@ PROVINCES: tuple[str, ...] = (
     "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "TP. Hồ Chí Minh",
     "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )
+
+
+_LITERAL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _first_words(fragment: str) -> set[str] | None:
+    """The words a regex fragment can start with, or None when it can start with anything else
+    (a class, an escape, a digit)."""
+    if fragment.startswith("(?:"):
+        depth, alternatives, start = 0, [], 3
+        for i, c in enumerate(fragment):
+            if c == "\\":
+                continue
+            if c == "(" and (i == 0 or fragment[i - 1] != "\\"):
+                depth += 1
+            elif c == ")" and fragment[i - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    alternatives.append(fragment[start:i])
+                    if fragment[i + 1:i + 2] in ("?", "*", "{"):
+                        return None  # the group is optional: the fragment starts later
+                    break
+            elif c == "|" and depth == 1:
+                alternatives.append(fragment[start:i])
+                start = i + 1
+        words: set[str] = set()
+        for alternative in alternatives:
+            found = _first_words(alternative)
+            if found is None:
+                return None
+            words |= found
+        return words
+    m = _LITERAL_WORD.match(fragment)
+    if not m or fragment[m.end():m.end() + 1] in ("?", "*", "{"):
+        return None
+    return {m.group()}
+
+
+def _word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """``\\b(?:c(?:òn|hưa)|đ(?:ạt|ã))\\b``: whole words, grouped by first letter (faster to scan than a flat list)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items())
+    return re.compile(rf"\b(?:{alternatives})\b" if alternatives else r"(?!)")
+
+
+class PhraseSet:
+    """Regex fragments matched only where a word they can start with occurs.
+
+    One big alternation (``\\b(?:còn thấp|chưa \\w+|đạt thấp|...)\\b``) is tried at every position of a text;
+    looking the fragments up by their first word and trying only those is several times faster on the
+    genre's long vocabularies. Fragments that can start with something other than a word (``\\d...``) are
+    kept in one alternation searched the usual way. Matching is on the text as given: pass lower-cased
+    text and lower-case fragments for case-insensitive matching.
+    """
+
+    def __init__(self, fragments: list[str]):
+        self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        rest: list[str] = []
+        for fragment in fragments:
+            words = _first_words(fragment)
+            if words is None:
+                rest.append(fragment)
+                continue
+            pattern = re.compile(rf"(?:{fragment})\b")
+            for word in words:
+                self.by_word.setdefault(word, []).append(pattern)
+        self.rest = re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in rest) + r")\b") if rest else None
+        self.trigger = _word_alternation(self.by_word)
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Every match (overlapping ones included) in ``text[start:end]``, by start."""
+        end = len(text) if end is None else end
+        found = []
+        by_word = self.by_word
+        for w in self.trigger.finditer(text, start, end):
+            for pattern in by_word[w.group()]:
+                m = pattern.match(text, w.start(), end)
+                if m:
+                    found.append(m.span())
+        if self.rest is not None:
+            found += [m.span() for m in self.rest.finditer(text, start, end)]
+        found.sort()
+        return found
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        return bool(self.spans(text, start, end))

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.extract.patterns import PhraseSet
 from vnparty_nlp.text import Doc
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "data" / "shortcomings.toml"
@@ -57,8 +58,9 @@ def _lower_pattern(fragment: str) -> str:
 
 
 _V = _load_vocabulary()
-STRONG = re.compile(rf"\b(?:{_words(_V['cues']['strong'])})\b")
-WEAK = re.compile(rf"\b(?:{_words(_V['cues']['weak'])})\b")
+#: predicates that state a failing on their own, and words that do so only in a passage of failings
+STRONG = PhraseSet([_lower_pattern(f) for f in _V["cues"]["strong"]])
+WEAK = PhraseSet([_lower_pattern(f) for f in _V["cues"]["weak"]])
 EXCLUDED = re.compile(rf"\b(?:{_words(_V['exclude']['clause'])})\b")
 TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
 CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
@@ -95,16 +97,16 @@ SUBJECT_OPENING = re.compile(
 _COMMA = re.compile(",")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
+_BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_QUOTES = "\"'“”‘’«»"
+_ITEM_TRIM = " \t\n.…;,:-–•+*"
+_MIN_ITEM_CHARS = 8
 
 
 def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of ``pattern`` in ``text[s:e]`` that are not inside quotes or parentheses."""
     quoted = [m.span() for m in _QUOTED.finditer(text, s, e)]
     return [m for m in pattern.finditer(text, s, e) if not any(a < m.start() < b for a, b in quoted)]
-_BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
-_QUOTES = "\"'“”‘’«»"
-_ITEM_TRIM = " \t\n.…;,:-–•+*"
-_MIN_ITEM_CHARS = 8
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -113,6 +115,106 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _ITEM_TRIM:
         e -= 1
     return s, e
+
+
+class _Cues:
+    """The lower-cased text with where its cue words are, found in one pass: clause decisions then look
+    positions up instead of searching each clause again."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._strong = STRONG.spans(text)
+        self._strong_starts = [a for a, _ in self._strong]
+        self._weak = WEAK.spans(text)
+        self._weak_starts = [a for a, _ in self._weak]
+
+    @staticmethod
+    def _within(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+        i = bisect_left(starts, s)
+        while i < len(spans) and spans[i][0] < e:
+            if spans[i][1] <= e:
+                return True
+            i += 1
+        return False
+
+    def strong(self, s: int, e: int) -> bool:
+        return self._within(self._strong, self._strong_starts, s, e)
+
+    def weak(self, s: int, e: int) -> bool:
+        return self._within(self._weak, self._weak_starts, s, e)
+
+    def any(self, s: int, e: int) -> bool:
+        return self.strong(s, e) or self.weak(s, e)
+
+    # --- cutting a sentence into clauses -------------------------------------------------------
+    def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
+        """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
+        out: list[tuple[int, int]] = []
+        pos = s
+        for m in _outside_quotes(self.text, s, e, _CLAUSE_BREAK):
+            out += self.comma_groups(pos, m.start())
+            pos = m.end()
+        out += self.comma_groups(pos, e)
+        return out
+
+    def comma_groups(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Comma parts grouped into clauses: a part starts a new clause only when the clause so far states
+        a failing and the part has its own subject and predicate."""
+        text = self.text
+        parts, pos = [], s
+        for m in _outside_quotes(text, s, e, _COMMA):
+            parts.append((pos, m.start()))
+            pos = m.end()
+        parts.append((pos, e))
+        groups: list[list[int]] = []
+        for a, b in parts:
+            a2, b2 = _trim(text, a, b)
+            if groups and not (self.strong(groups[-1][0], groups[-1][1]) and self.starts_clause(a2, b2)
+                               and not _paired(text, groups[-1][1], a2)):
+                groups[-1][1] = b
+            else:
+                groups.append([a, b])
+        return [(a, b) for a, b in groups]
+
+    def starts_clause(self, s: int, e: int) -> bool:
+        text = self.text
+        while s < e and text[s] in _QUOTES:
+            s += 1
+        if s >= e or ELABORATION.match(text, s, e):
+            return False
+        if SUBJECT_OPENING.match(text, s, e):
+            return True
+        space = text.find(" ", s, e)
+        return space > 0 and self.strong(space, e)
+
+    # --- deciding and trimming -----------------------------------------------------------------
+    def finding(self, s: int, e: int, framed: bool) -> str | None:
+        """'cue' or 'prose' when the clause states a failing, None otherwise."""
+        if e - s < _MIN_ITEM_CHARS:
+            return None
+        how = "cue" if self.strong(s, e) else "prose" if framed and self.weak(s, e) else None
+        text = self.text
+        if how and (EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
+                    or CONCESSION.search(text[s:e][:40])):
+            return None
+        return how
+
+    def strip_frames(self, s: int, e: int) -> int:
+        """Drop cueless comma parts at the front that only frame the item in time or place."""
+        text = self.text
+        if not FRAME.match(text, s, e):
+            return s
+        for m in _outside_quotes(text, s, e, _COMMA):
+            if self.any(s, m.start()):
+                return s
+            rest = m.end()
+            while rest < e and text[rest] == " ":
+                rest += 1
+            if self.any(rest, e) and not self.any(rest, _next_comma(text, rest, e)):
+                s = rest
+                continue
+            return rest if self.any(rest, e) else s
+        return s
 
 
 def _strip_lead(text: str, s: int, e: int) -> int:
@@ -125,99 +227,25 @@ def _strip_lead(text: str, s: int, e: int) -> int:
     return s
 
 
-def _strip_frames(text: str, s: int, e: int) -> int:
-    """Drop cueless comma parts at the front that only frame the item in time or place."""
-    if not FRAME.match(text, s, e):
-        return s
-    for m in _outside_quotes(text, s, e, _COMMA):
-        if _has_cue(text, s, m.start()):
-            return s
-        rest = m.end()
-        while rest < e and text[rest] == " ":
-            rest += 1
-        if _has_cue(text, rest, e) and not _has_cue(text, rest, _next_comma(text, rest, e)):
-            s = rest
-            continue
-        return rest if _has_cue(text, rest, e) else s
-    return s
-
-
 def _next_comma(text: str, s: int, e: int) -> int:
     i = text.find(",", s, e)
     return e if i < 0 else i
 
 
-def _has_cue(text: str, s: int, e: int) -> bool:
-    return bool(STRONG.search(text, s, e) or WEAK.search(text, s, e))
-
-
-def _comma_groups(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Comma parts grouped into clauses: a part starts a new clause only when the clause so far states
-    a failing and the part has its own subject and predicate."""
-    parts, pos = [], s
-    for m in _outside_quotes(text, s, e, _COMMA):
-        parts.append((pos, m.start()))
-        pos = m.end()
-    parts.append((pos, e))
-    groups: list[list[int]] = []
-    for a, b in parts:
-        a2, b2 = _trim(text, a, b)
-        if groups and not (STRONG.search(text, groups[-1][0], groups[-1][1]) and _starts_clause(text, a2, b2)
-                           and not _paired(text, groups[-1][1], a2)):
-            groups[-1][1] = b
-        else:
-            groups.append([a, b])
-    return [(a, b) for a, b in groups]
-
-
 def _paired(text: str, comma: int, next_start: int) -> bool:
     """``lãnh đạo, chỉ đạo``: the words either side of the comma are a coordinated pair."""
-    before = text[max(0, comma - 20):comma].lower().split()
-    after = text[next_start:next_start + 20].lower().split()
+    before = text[max(0, comma - 20):comma].split()
+    after = text[next_start:next_start + 20].split()
     return any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2))
-
-
-def _starts_clause(text: str, s: int, e: int) -> bool:
-    while s < e and text[s] in _QUOTES:
-        s += 1
-    if s >= e or ELABORATION.match(text, s, e):
-        return False
-    if SUBJECT_OPENING.match(text, s, e):
-        return True
-    first_word = re.match(r"\S+\s*", text[s:e])
-    return bool(first_word and STRONG.search(text, s + first_word.end(), e))
-
-
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
-    out: list[tuple[int, int]] = []
-    pos = s
-    for m in _outside_quotes(text, s, e, _CLAUSE_BREAK):
-        out += _comma_groups(text, pos, m.start())
-        pos = m.end()
-    out += _comma_groups(text, pos, e)
-    return out
 
 
 def _is_announcement(text: str, s: int, e: int) -> bool:
     return bool(ANNOUNCEMENT.search(text[s:e]))
 
 
-def _is_finding(text: str, s: int, e: int, framed: bool) -> str | None:
-    """'cue' or 'prose' when the clause states a failing, None otherwise."""
-    if (e - s < _MIN_ITEM_CHARS or EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
-            or CONCESSION.search(text[s:e][:40])):
-        return None
-    if STRONG.search(text, s, e):
-        return "cue"
-    if framed and WEAK.search(text, s, e):
-        return "prose"
-    return None
-
-
-def _list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
     """Items of an announced list (norm offsets): bullet lines, else ';'/'.' parts, else clauses."""
-    text = doc.lower
+    text = cues.text
     body = text[start:end]
     bullets = list(_BULLET.finditer(body))
     if len(bullets) >= 2:
@@ -232,7 +260,7 @@ def _list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             pos = start + m.end()
         bounds.append((pos, end))
     else:
-        bounds = _clauses(text, start, end)
+        bounds = cues.clauses(start, end)
     return bounds
 
 
@@ -263,7 +291,7 @@ def turns_away(sentence: str) -> bool:
 
 def has_cue(sentence: str) -> bool:
     """Does the sentence carry any word with which reports admit a failing?"""
-    return _has_cue(sentence.lower(), 0, len(sentence))
+    return _Cues(sentence.lower()).any(0, len(sentence))
 
 
 def _has_noun(noun_starts: list[int], s: int, e: int) -> bool:
@@ -276,6 +304,7 @@ class _Reader:
     """Where the reading is: in a paragraph about causes or tasks, in a passage of failings."""
 
     doc: Doc
+    cues: _Cues
     turned: bool = False  # the paragraph has turned to causes or tasks
     passage: bool = False  # the article is admitting failings
 
@@ -283,7 +312,7 @@ class _Reader:
         text = self.doc.lower
         s, e = _trim(text, s, e)
         s = _strip_lead(text, s, e)
-        s = _strip_lead(text, _strip_frames(text, s, e), e)
+        s = _strip_lead(text, self.cues.strip_frames(s, e), e)
         s, e = _trim(text, s, e)
         if e - s < _MIN_ITEM_CHARS or len(text[s:e].split()) < 2:
             return None
@@ -294,7 +323,8 @@ class _Reader:
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     text = doc.lower  # same offsets as doc.norm; the vocabulary is lower case
     found: list[Shortcoming] = []
-    reader = _Reader(doc)
+    cues = _Cues(text)
+    reader = _Reader(doc, cues)
     noun_starts = [m.start() for m in _NOUN_SCAN.finditer(text)]
     covered_until = -1
     prev_end = 0
@@ -316,7 +346,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         if intro:
             list_start = s + intro.end()
             end = _list_end(doc, list_start)
-            for a, b in _list_items(doc, list_start, end):
+            for a, b in _list_items(cues, list_start, end):
                 a, b = _trim(text, a, b)
                 if turns_away(text[a:b]):
                     end = a
@@ -329,17 +359,17 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             covered_until = end
             reader.passage = True
             continue
-        if not _has_cue(text, s, e):  # nothing to admit here: the passage of failings, if any, ends
+        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends
             reader.passage = False
             continue
-        clauses = [_trim(text, a, b) for a, b in _clauses(text, s, e)]
-        announced = [_is_announcement(text, a, b) for a, b in clauses]
-        verdicts = [None if ann else _is_finding(text, a, b, False) for (a, b), ann in zip(clauses, announced, strict=True)]
+        clauses = [_trim(text, a, b) for a, b in cues.clauses(s, e)]
+        announced = [_has_noun(noun_starts, a, b) and _is_announcement(text, a, b) for a, b in clauses]
+        verdicts = [None if ann else cues.finding(a, b, False) for (a, b), ann in zip(clauses, announced, strict=True)]
         framed = reader.passage or bool(contrast) or any(verdicts)
         items = []
         for (a, b), ann, how in zip(clauses, announced, verdicts, strict=True):
             if not ann and how is None and framed:
-                how = _is_finding(text, a, b, True)
+                how = cues.finding(a, b, True)
             if how:
                 items.append((a, b, "prose" if how == "prose" or reader.passage else "cue"))
         announced = any(announced)

@@ -6,6 +6,7 @@ form (``norm``) and reported in offsets of ``text``, the string the user gave.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -80,10 +81,17 @@ class Doc:
         return [self.span(s, e) for s, e in self.sentence_bounds]
 
     def sentence_at(self, norm_offset: int) -> tuple[int, int]:
-        for s, e in self.sentence_bounds:
-            if s <= norm_offset < e:
+        """The sentence that holds ``norm_offset`` (an empty span between sentences)."""
+        i = bisect_right(self._sentence_starts, norm_offset) - 1
+        if i >= 0:
+            s, e = self.sentence_bounds[i]
+            if norm_offset < e:
                 return s, e
         return norm_offset, norm_offset
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentence_bounds]
 
     @cached_property
     def token_bounds(self) -> list[tuple[int, int]]:
