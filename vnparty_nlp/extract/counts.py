@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import parse_number
+from vnparty_nlp.extract.patterns import alternation, parse_number
 from vnparty_nlp.text import Doc
 
 
@@ -60,12 +60,12 @@ MODIFIERS: tuple[str, ...] = (
 )
 
 _ALT = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-_UNIT = rf"(?:{_ALT(UNITS)})"
+_UNIT = rf"(?:{alternation(UNITS)})"
 _MOD = rf"(?:\s+(?:{_ALT(MODIFIERS)}))*"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MULT = rf"(?:\s+(?P<mult>{_ALT(MULTIPLIERS)}))?"
 COUNT = re.compile(
-    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
     rf"|\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<of>{_NUMBER})(?=\s))?{_MULT}"
     rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
 )
@@ -88,7 +88,7 @@ ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
 _SYL = r"[^\W\d_]+"
 #: any other counted noun (one or two syllables): "120 hộ nghèo", "3 cuộc kiểm tra", "12 HTX"
 GENERIC = re.compile(
-    rf"(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
 )
 #: words before a number that make it a rank or a label, not a count
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, ROMAN, UPPER, date_from_match, dedupe_overlaps
+from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, ROMAN, UPPER, alternation, date_from_match, dedupe_overlaps
 from vnparty_nlp.text import Doc
 
 
@@ -111,7 +111,7 @@ NAMED = re.compile(
     r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
 )
 #: where a citation can start (matched on the lower-cased text); the patterns are tried only there
-_TRIGGER = re.compile(rf"(?<!\w)(?:\d|{_TYPE.replace('(?P<type>', '(?:')})")
+_TRIGGER = re.compile(rf"(?<!\w)(?:\d|{alternation(TYPE_WORDS)})")
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
@@ -188,7 +188,10 @@ def _at_triggers(pattern: re.Pattern[str], text: str, starts: list[int]) -> list
 
 def find_documents(doc: Doc) -> list[DocumentRef]:
     text = doc.norm
-    starts = [m.start() for m in _TRIGGER.finditer(doc.lower)]
+    lower = doc.lower
+    triggers = [m.start() for m in _TRIGGER.finditer(lower)]
+    starts = [p for p in triggers if not lower[p].isdigit()]  # type words: citations, plenums, names
+    digits = [p for p in triggers if lower[p].isdigit()]  # numbers: codes cited without a type word
     found: list[tuple[int, int, object]] = []
     for m in _at_triggers(CITATION, text, starts):
         code, icode = _from_code(m)
@@ -197,7 +200,7 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
         if _is_citation_word(doc, m) and (m["type"][0].isupper() or "số" in m.group()
                                           or _CITED_AFTER.match(text, m.end("num"))):
             found.append(_make(doc, m.start(), m, type=TYPE_WORDS[m["type"].lower()], number=m["num"]))
-    for m in _at_triggers(CODE_ONLY, text, starts):
+    for m in _at_triggers(CODE_ONLY, text, digits):
         code, icode = _from_code(m)
         before = _TYPE_BEFORE.search(text, max(0, m.start() - 130), m.start())
         if before:  # the type word stands further back: the citation starts there

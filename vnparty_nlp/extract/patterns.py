@@ -132,6 +132,16 @@ def _first_words(fragment: str) -> set[str] | None:
     return {m.group()}
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, grouped by first letter (either case) behind a
+    one-character look-ahead: the engine skips a whole group on its first letter instead of trying
+    every word at every position."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0].lower(), []).append(re.escape(word))
+    return "|".join(f"(?=[{re.escape(c)}{re.escape(c.upper())}])(?:{'|'.join(ws)})" for c, ws in by_first.items())
+
+
 def _word_alternation(words: Iterable[str]) -> re.Pattern[str]:
     """``\\b(?:c(?:òn|hưa)|đ(?:ạt|ã))\\b``: whole words, grouped by first letter (faster to scan than a flat list)."""
     by_first: dict[str, list[str]] = {}
