@@ -34,7 +34,8 @@ FACT_TABLES: dict[str, FactTable] = {
         FactTable(
             "documents", "documents",
             (("type", "TEXT", "type"), ("number", "TEXT", "number"), ("code", "TEXT", "code"),
-             ("date", "TEXT", "date"), ("issuer", "TEXT", "issuer"), ("issuer_source", "TEXT", "issuer_source")),
+             ("date", "TEXT", "date"), ("issuer", "TEXT", "issuer"), ("issuer_source", "TEXT", "issuer_source"),
+             ("plenum", "TEXT", "plenum"), ("term", "TEXT", "term")),
             (("doc_key", "TEXT"), ("type_key", "TEXT"), ("number_key", "TEXT"), ("code_key", "TEXT")),
             ("number_key, code_key", "type_key", "doc_key"),
         ),
@@ -46,7 +47,8 @@ FACT_TABLES: dict[str, FactTable] = {
         ),
         FactTable(
             "counts", "counts",
-            (("value", "REAL", "value"), ("total", "REAL", "total"), ("unit", "TEXT", "unit")),
+            (("value", "REAL", "value"), ("total", "REAL", "total"), ("unit", "TEXT", "unit"),
+             ("qualifier", "TEXT", "qualifier"), ("value_max", "REAL", "value_max")),
             (("party_unit", "TEXT"),),
             ("party_unit",),
         ),
@@ -128,8 +130,17 @@ def _v1(con: sqlite3.Connection) -> None:
     _script(con, FTS)
 
 
+def _v2(con: sqlite3.Connection) -> None:
+    """Columns that later versions of the facts carry: a plenum resolution's plenums (JSON list) and term,
+    a count's qualifier (``hơn``) and upper bound (``1-2 chi bộ``). A fresh database already has them."""
+    for table, column, typ in (("documents", "plenum", "TEXT"), ("documents", "term", "TEXT"),
+                               ("counts", "qualifier", "TEXT"), ("counts", "value_max", "REAL")):
+        if column not in {row[1] for row in con.execute(f"PRAGMA table_info({table})")}:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {typ}")
+
+
 #: migration N brings a database from version N-1 to N; append, never edit
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

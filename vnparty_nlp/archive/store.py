@@ -937,6 +937,8 @@ def _from_sql(value: Any, typ: str, kind: str, name: str) -> Any:
         return None
     if kind == "congresses" and name == "pilot":
         return bool(value)
+    if kind == "documents" and name == "plenum":
+        return json.loads(value)
     if typ == "REAL" and isinstance(value, float) and value.is_integer():
         return int(value)
     return value

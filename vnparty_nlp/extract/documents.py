@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, ROMAN, UPPER, alternation, date_from_match, dedupe_overlaps
+from vnparty_nlp.extract.patterns import (
+    DMY,
+    DMY_WORDS,
+    ROMAN,
+    UPPER,
+    alternation,
+    date_from_match,
+    dedupe_overlaps,
+)
 from vnparty_nlp.text import Doc
 
 
