@@ -154,34 +154,41 @@ class Archive:
         self.readonly = readonly
         self.use_accelerator = accelerator is not False
         self._accel: Any = None
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no archive at {self.path}")
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            self.con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-        self.con.row_factory = sqlite3.Row
-        con = self.con
-        con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA cache_size = -65536")
-        con.execute("PRAGMA mmap_size = 268435456")
-        con.execute("PRAGMA temp_store = MEMORY")
-        if readonly:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "
-                                   "open it once without readonly to migrate")
-        else:
-            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = NORMAL")
-            migrate(con)
-            self._check_fold_version()
+        if self.path.is_dir():
+            raise IsADirectoryError(f"{self.path} is a directory, not an archive")
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise FileNotFoundError(f"no archive at {self.path}")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                           check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                           check_same_thread=False)
+            self.con.row_factory = sqlite3.Row
+            con = self.con
+            con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA cache_size = -65536")
+            con.execute("PRAGMA mmap_size = 268435456")
+            con.execute("PRAGMA temp_store = MEMORY")
+            if readonly:
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:
+                    raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "
+                                       "open it once without readonly to migrate")
+            else:
+                if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA synchronous = NORMAL")
+                migrate(con)
+                self._check_fold_version()
+        except sqlite3.DatabaseError as err:  # a file that is not SQLite, or not openable
+            if getattr(self, "con", None) is not None:
+                self.con.close()
+            raise sqlite3.DatabaseError(f"{self.path} is not a usable archive: {err}") from None
         self._similar: Any = None
 
     # --- lifecycle ------------------------------------------------------------------------------
