@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,28 +21,32 @@ def _inputs(paths: Sequence[Path], failures: list[str]) -> Iterator[tuple[str, d
     for path in paths:
         try:
             text = read_article(path)
+            meta = read_metadata(path)
         except (OSError, UnicodeDecodeError, ValueError) as err:
             log.error("%s: skipped: %s", path, err)
             failures.append(str(path))
             continue
-        meta = read_metadata(path)
         yield text, {"source": str(path), **{k: meta[k] for k in ANALYZE_KEYS if meta.get(k)}}
 
 
 def write_records(records: Iterator[Record], out: TextIO, fmt: str, segments: bool = False) -> int:
+    """Write records as JSONL or one JSON array; an interrupted array is still closed (valid JSON)."""
     n = 0
     if fmt == "json":
         out.write("[\n")
-    for record in records:
-        line = record.to_json(segments=segments)
+    try:
+        for record in records:
+            line = record.to_json(segments=segments)
+            if fmt == "json":
+                out.write(("" if n == 0 else ",\n") + line)
+            else:
+                out.write(line + "\n")
+            out.flush()
+            n += 1
+    finally:
         if fmt == "json":
-            out.write(("" if n == 0 else ",\n") + line)
-        else:
-            out.write(line + "\n")
-        out.flush()
-        n += 1
-    if fmt == "json":
-        out.write("\n]\n")
+            out.write("\n]\n")
+            out.flush()
     return n
 
 
@@ -96,16 +101,18 @@ def reconcile_records(articles_path: Path, records_path: Path) -> int:
 
     if not articles_path.exists():
         return 0
-    done: set[str] = set()
-    if records_path.exists():
-        with open(records_path, encoding="utf-8") as f:
-            done = {json.loads(line).get("url") for line in f if line.strip()}
+    done = journalled_urls(records_path)
     added = 0
     with open(articles_path, encoding="utf-8") as f, open(records_path, "a", encoding="utf-8") as out:
-        for line in f:
+        for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
-            article = Article.from_dict(json.loads(line))
+            try:
+                article = Article.from_dict(json.loads(line))
+            except (ValueError, KeyError, TypeError) as err:
+                # the last line of a killed crawl, not yet confirmed: the crawl cuts it and writes it again
+                log.warning("%s:%d: not a whole article (%s): skipped", articles_path, n, err)
+                continue
             if article.canonical_url not in done:
                 out.write(analyze_article(article).to_json() + "\n")
                 done.add(article.canonical_url)
@@ -113,6 +120,22 @@ def reconcile_records(articles_path: Path, records_path: Path) -> int:
     if added:
         log.info("analyzed %d crawled article(s) that had no record yet", added)
     return added
+
+
+def journalled_urls(records_path: Path) -> set[str]:
+    """URLs that already have a record in the journal (a half-written last line is ignored)."""
+    done: set[str] = set()
+    if not records_path.exists():
+        return done
+    with open(records_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                url = json.loads(line).get("url") if line.strip() else None
+            except (ValueError, AttributeError):
+                continue
+            if url:
+                done.add(url)
+    return done
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -126,12 +149,15 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     records_path = args.records or (args.out.with_name(args.out.name + ".records.jsonl") if args.db else None)
     if records_path:
         reconcile_records(args.out, records_path)
+    done = journalled_urls(records_path) if records_path else set()
     records_out = open(records_path, "a", encoding="utf-8") if records_path else None  # noqa: SIM115
 
     def on_article(article: Any) -> None:
-        if records_out is not None:
+        # an article a killed run wrote but did not confirm is written again: its record may exist
+        if records_out is not None and article.canonical_url not in done:
             records_out.write(analyze_article(article).to_json() + "\n")
             records_out.flush()
+            done.add(article.canonical_url)
 
     try:
         status = crawl_command(
@@ -250,6 +276,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as err:
+        log.error("%s", err)
+        return 2
+    except OSError as err:  # an output directory that does not exist, a missing input file...
+        log.error("%s", err)
+        return 2
+    except sqlite3.DatabaseError as err:  # --db at a directory or at a file that is not an archive
         log.error("%s", err)
         return 2
     except KeyboardInterrupt:

@@ -41,11 +41,17 @@ def read_article(path: Path) -> str:
 
 
 def read_metadata(path: Path) -> dict[str, Any]:
-    """The sidecar ``NAME.meta.json`` of ``NAME.txt``, or ``{}``."""
+    """The sidecar ``NAME.meta.json`` of ``NAME.txt``, or ``{}``; ``ValueError`` if it is not a JSON object."""
     sidecar = path.with_suffix(".meta.json")
     if not sidecar.exists():
         return {}
-    return json.loads(sidecar.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"unreadable metadata {sidecar}: {err}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"metadata {sidecar} is not a JSON object")
+    return data
 
 
 def iter_corpus(directory: Path | None = None) -> Iterator[CorpusArticle]:

@@ -26,6 +26,8 @@ MAX_CONTROL_SHARE = 0.01
 
 
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufff0-\uffff]")
+#: code points no UTF-8 file or database can store (Python strs from ``surrogateescape`` or bad JSON)
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -42,6 +44,11 @@ def check_text(text: object) -> str:
     if len(text) > MAX_CHARS:
         raise InputError(f"text of {len(text):,} characters is larger than one article "
                          f"(limit {MAX_CHARS:,}); split it first")
+    bad = _SURROGATES.search(text)
+    if bad:
+        n = len(_SURROGATES.findall(text))
+        raise InputError(f"text has {n} unpaired surrogate(s), the first at character {bad.start() + 1}: not "
+                         "valid Unicode; decode the bytes with errors='replace' (or vnparty_nlp.scrape.decode_bytes)")
     sample = text[:20_000]
     controls = len(_CONTROL_CHARS.findall(sample))
     if sample and controls / len(sample) > MAX_CONTROL_SHARE:
@@ -57,6 +64,14 @@ def _published_date(published: str | None) -> dt.date | None:
     except ValueError:
         log.warning("published %r is not an ISO date; ignored for year inference", published)
         return None
+
+
+def _valid_metadata(name: str, value: str | None) -> str | None:
+    """Metadata with unpaired surrogates replaced by U+FFFD (logged): the record must stay writable."""
+    if isinstance(value, str) and _SURROGATES.search(value):
+        log.warning("%s %r has unpaired surrogates: replaced with U+FFFD", name, value)
+        return _SURROGATES.sub("\ufffd", value)
+    return value
 
 
 def analyze(
@@ -81,6 +96,10 @@ def analyze(
     sentences' Doc (``record.tokens``); extraction itself does not need them.
     """
     text = check_text(text)
+    source, url, site, title, published, author, credit = (
+        _valid_metadata(name, value) for name, value in (
+            ("source", source), ("url", url), ("site", site), ("title", title), ("published", published),
+            ("author", author), ("credit", credit)))
     layout = parse_layout(text)
     body = text[: layout.end] if cut_furniture else text
     published = published or layout.published

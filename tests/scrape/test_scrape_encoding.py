@@ -90,3 +90,21 @@ def test_binary_raises_not_text(data: bytes) -> None:
 def test_empty_and_ascii() -> None:
     assert decode_bytes(b"") == ""
     assert decode_bytes(b"Plain ASCII 35-CT/TW") == "Plain ASCII 35-CT/TW"
+
+
+@pytest.mark.parametrize("declared", [None, "utf-8", "iso-8859-1"])
+def test_utf8_with_a_few_bad_bytes_keeps_its_text(declared: str | None, caplog: pytest.LogCaptureFixture) -> None:
+    """One corrupt byte is one U+FFFD and a log line, never a whole article read as cp1252/VNI."""
+    data = TEXT.encode() + b"\xff"
+    cut = TEXT.encode()[:40] + b"\xe1\xbb" + TEXT.encode()[40:]  # a truncated three-byte sequence inside
+    with caplog.at_level("WARNING", logger="vnparty_nlp.scrape.encoding"):
+        assert decode_bytes(data, declared) == TEXT + "\ufffd"
+        decoded = decode_document(cut, declared)
+    assert decoded.encoding == "utf-8" and decoded.legacy is None
+    assert decoded.text.replace("\ufffd", "") == TEXT
+    assert "invalid sequence" in caplog.text
+
+
+def test_legacy_bytes_are_not_taken_for_damaged_utf8() -> None:
+    assert decode_document(cp1258_encode(TEXT), None).encoding == "cp1258"
+    assert decode_bytes(tcvn3_encode(LOWER), None) == LOWER

@@ -232,6 +232,9 @@ class Accelerator:
         """
         from tantivy import Occur, Order, Query
 
+        # tantivy allocates ``limit`` slots and panics on sizes past usize: never ask for more than it holds
+        docs = max(int(self.searcher.num_docs), 1)
+        limit, offset = max(min(limit, docs), 1), min(offset, docs)
         text = self._text_query(tree) if tree is not None else Query.all_query()
         query = Query.boolean_query([(Occur.Must, text), *self._filter_queries(filters, sql_ids)])
         if tree is None:

@@ -41,16 +41,17 @@ def _analyzed(paths: Sequence[Path], jobs: int, progress: bool) -> Iterator[dict
     from vnparty_nlp.corpus import ANALYZE_KEYS, read_article, read_metadata
     from vnparty_nlp.pipeline import analyze_many
 
-    provinces = {str(p): read_metadata(p).get("province") for p in paths}
+    provinces: dict[str, Any] = {}
 
     def inputs() -> Iterator[tuple[str, dict[str, Any]]]:
         for path in paths:
             try:
                 text = read_article(path)
+                meta = read_metadata(path)
             except (OSError, UnicodeDecodeError, ValueError) as err:
                 log.error("%s: skipped: %s", path, err)
                 continue
-            meta = read_metadata(path)
+            provinces[str(path)] = meta.get("province")
             yield text, {"source": str(path), **{k: meta[k] for k in ANALYZE_KEYS if meta.get(k)}}
 
     for record in analyze_many(inputs(), processes=jobs, progress=progress, total=len(paths)):

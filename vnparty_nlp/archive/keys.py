@@ -366,7 +366,7 @@ _OWN_CUE = re.compile(r"(?:tỉnh|Tỉnh|thành phố|Thành phố|Tỉnh ủy|t
 @lru_cache(maxsize=4096)
 def province_name(value: str | None) -> str | None:
     """The canonical spelling of a province typed any way (``dien bien`` → ``Điện Biên``), or None."""
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     return _BY_KEY.get(fold_key(value.replace(".", "")))
 

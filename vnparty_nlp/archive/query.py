@@ -24,6 +24,10 @@ from vnparty_nlp.archive.keys import encode_exact, exact_text, fold_text, has_di
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
+#: parentheses nest at most this deep (the parser, the FTS5 text and the tantivy query all recurse)
+MAX_DEPTH = 32
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 FOLDED_COLUMNS = "{title_f text_f}"
 EXACT_COLUMNS = "{title_x text_x}"
@@ -156,6 +160,7 @@ class _Parser:
         self.i = 0
         self.exact = exact
         self.terms: list[Term] = []
+        self.depth = 0
 
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -224,6 +229,9 @@ class _Parser:
     def parse_atom(self) -> Node:
         tok = self.take()
         if tok.kind == "lp":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QueryError(f"'(' at character {tok.pos + 1} nests groups more than {MAX_DEPTH} deep")
             if self.peek() is None:
                 raise QueryError(f"unbalanced '(' at character {tok.pos + 1}: close it with ')'")
             if self.peek().kind == "rp":  # type: ignore[union-attr]
@@ -233,6 +241,7 @@ class _Parser:
             if close is None or close.kind != "rp":
                 raise QueryError(f"unbalanced '(' at character {tok.pos + 1}: close it with ')'")
             self.take()
+            self.depth -= 1
             if isinstance(node, And) and not node.items:
                 raise QueryError(f"the group at character {tok.pos + 1} only excludes words")
             return node
@@ -274,6 +283,8 @@ def parse_query(query: str, exact: bool | None = None) -> ParsedQuery:
         raise QueryError(f"query of {len(query)} characters is longer than {MAX_QUERY_CHARS}")
     if "\x00" in query:
         raise QueryError("the query contains a NUL character")
+    if _SURROGATE.search(query):
+        raise QueryError("the query contains an unpaired surrogate (not valid Unicode text)")
     if not query.strip():
         raise QueryError("empty query: type words to search for")
     parser = _Parser(_lex(query), exact)

@@ -3,7 +3,9 @@
 SQLite in WAL mode is the source of truth: readers in other processes search while one process
 writes, and an ingest killed at any moment leaves every committed article whole (each batch is one
 transaction). An article is identified by its canonical URL or, without one, by its text's hash;
-adding it again updates it in place.
+adding it again updates it in place. A record whose canonical URL is stored with another text *and*
+another title is a different article (sites that point every page's ``rel=canonical`` at their home
+page): it is kept apart, identified by its text, with a warning and ``AddReport.collisions``.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +89,8 @@ class AddReport:
     updated: int = 0
     unchanged: int = 0
     ids: list[int] = field(default_factory=list)
+    #: articles that shared a stored article's canonical URL but not its text and title (kept apart)
+    collisions: int = 0
 
     @property
     def total(self) -> int:
@@ -149,34 +154,41 @@ class Archive:
         self.readonly = readonly
         self.use_accelerator = accelerator is not False
         self._accel: Any = None
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no archive at {self.path}")
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            self.con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-        self.con.row_factory = sqlite3.Row
-        con = self.con
-        con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA cache_size = -65536")
-        con.execute("PRAGMA mmap_size = 268435456")
-        con.execute("PRAGMA temp_store = MEMORY")
-        if readonly:
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "
-                                   "open it once without readonly to migrate")
-        else:
-            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = NORMAL")
-            migrate(con)
-            self._check_fold_version()
+        if self.path.is_dir():
+            raise IsADirectoryError(f"{self.path} is a directory, not an archive")
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise FileNotFoundError(f"no archive at {self.path}")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                           check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                           check_same_thread=False)
+            self.con.row_factory = sqlite3.Row
+            con = self.con
+            con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA cache_size = -65536")
+            con.execute("PRAGMA mmap_size = 268435456")
+            con.execute("PRAGMA temp_store = MEMORY")
+            if readonly:
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:
+                    raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "
+                                       "open it once without readonly to migrate")
+            else:
+                if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA synchronous = NORMAL")
+                migrate(con)
+                self._check_fold_version()
+        except sqlite3.DatabaseError as err:  # a file that is not SQLite, or not openable
+            if getattr(self, "con", None) is not None:
+                self.con.close()
+            raise sqlite3.DatabaseError(f"{self.path} is not a usable archive: {err}") from None
         self._similar: Any = None
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -272,6 +284,9 @@ class Archive:
             self._similar = None
         log.info("archive %s: %d added, %d updated, %d unchanged", self.path, report.added, report.updated,
                  report.unchanged)
+        if report.collisions:
+            log.warning("archive %s: %d article(s) shared a canonical URL with a different article and were "
+                        "kept apart", self.path, report.collisions)
         return report
 
     def _write_batch(self, batch: list[_Prepared], report: AddReport) -> None:
@@ -286,6 +301,7 @@ class Archive:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.ids.append(article_id)
             writer.flush()
+            report.collisions += writer.collisions
             if writer.changed:
                 self._bump(con)
             con.execute("COMMIT")
@@ -390,8 +406,7 @@ class Archive:
         unknown = set(filters) - FILTER_NAMES
         if unknown:
             raise TypeError(f"unknown search filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
-        if limit < 0 or offset < 0:
-            raise ValueError("limit and offset must be >= 0")
+        limit, offset = _count_arg("limit", limit), _count_arg("offset", offset)
         where, params = _filters_sql(filters)
         con = self.con
         parsed: ParsedQuery | None = None
@@ -790,6 +805,25 @@ def _prepared_batches(records: Iterable[ArticleInput], batch_size: int,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _collides(row: Any, canon: str | None, chash: str, title: str | None) -> bool:
+    """Whether a stored row found by canonical URL is a *different* article, not an earlier version.
+
+    A corrected article keeps (most of) its headline; a different text under a headline that shares
+    less than :data:`SAME_HEADLINE` of its words is another article that shares the canonical URL.
+    Without a title on either side there is no evidence, and the article is updated as before.
+    """
+    if row is None or not canon or row["canonical_url"] != canon or row["content_hash"] == chash:
+        return False
+    old, new = set(keys.fold_key(row["title"]).split()), set(keys.fold_key(title).split())
+    if not old or not new:
+        return False
+    return len(old & new) / min(len(old), len(new)) < SAME_HEADLINE
+
+
+#: share of the shorter headline's words two versions of one article have in common, at least
+SAME_HEADLINE = 0.6
+
+
 class _BatchWriter:
     """Rows of one batch, queued per table and written with one ``executemany`` each at ``flush``.
 
@@ -810,12 +844,13 @@ class _BatchWriter:
         self.by_canon: dict[str, sqlite3.Row] = {}
         self.by_hash: dict[str, sqlite3.Row] = {}
         self.changed = False
+        self.collisions = 0
 
     def look_up(self, batch: Sequence[_Prepared]) -> None:
         """The stored rows of a batch's canonical URLs and content hashes: two queries per batch."""
         canons = list({p[0] for p in batch if p[0]})
         hashes = list({p[1] for p in batch})
-        cols = "id, record_hash, canonical_url, content_hash"
+        cols = "id, record_hash, canonical_url, content_hash, title"
         for i in range(0, len(canons), 500):
             part = canons[i:i + 500]
             for row in self.con.execute(f"SELECT {cols} FROM articles WHERE canonical_url IN "
@@ -830,7 +865,7 @@ class _BatchWriter:
     def _find(self, canon: str | None, chash: str, fresh: bool) -> Any:
         """The stored article of this URL, else of this text (``fresh``: ask the database, not the look-up)."""
         con = self.con
-        cols = "id, record_hash, canonical_url, content_hash"
+        cols = "id, record_hash, canonical_url, content_hash, title"
         row = None
         if canon:
             row = (con.execute(f"SELECT {cols} FROM articles WHERE canonical_url = ?", (canon,)).fetchone()
@@ -848,6 +883,15 @@ class _BatchWriter:
         # an article whose URL or text an earlier one of this batch wrote (or rewrote) is looked up
         # afresh: the batch's look-up shows the database before the batch
         row = self._find(canon, chash, fresh=bool((canon and canon in self.touched) or chash in self.touched))
+        if _collides(row, canon, chash, prep_values[5]):
+            # another article already holds this canonical URL (a portal pointing every page at its home
+            # page): this one is kept apart, identified by its text like an article without a URL
+            log.warning("%s: article %d (%r) has this canonical URL with another text and title; %r is "
+                        "stored as a separate article, identified by its text", canon, row["id"], row["title"],
+                        prep_values[5])
+            self.collisions += 1
+            canon = None
+            row = self._find(None, chash, fresh=chash in self.touched)
         if row is not None and canon and row["canonical_url"] and row["canonical_url"] != canon:  # by its text
             log.debug("%s has the text of article %d (%s): updating that one", canon, row["id"],
                       row["canonical_url"])
@@ -972,19 +1016,28 @@ _fold_key = lru_cache(maxsize=65536)(keys.fold_key)
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
-    if isinstance(value, str | int | dt.date):
+    if isinstance(value, str | bytes | int | float | dt.date | Mapping) or not isinstance(value, Iterable):
         return [value]
     return list(value)
 
 
+_FILTER_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def _iso(value: Any) -> str:
+    """A date filter as ISO text of its precision; anything but a real year, month or day is an error."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
-    if not keys._ISO.match(text):
-        raise ValueError(f"{value!r} is not a date: write 2020, 2020-06 or 2020-06-30")
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    m = _FILTER_DATE.fullmatch(text)
+    try:
+        if m is None:
+            raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+        dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a date ({err}): write 2020, 2020-06 or 2020-06-30") from None
     return text
 
 
@@ -1028,6 +1081,7 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     unknown = set(filters) - FILTER_NAMES
     if unknown:
         raise TypeError(f"unknown filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
+    _check_filter_values(filters)
     where: list[str] = []
     params: list[Any] = []
     if filters.get("cites"):
@@ -1073,10 +1127,61 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
         where.append("a.id IN (SELECT t.article_id FROM dates t WHERE t.date_hi >= ? AND t.date_lo <= ?)")
         params += [lo, hi]
     if filters.get("ids") is not None:
-        ids = [int(i) for i in _as_list(filters["ids"])]
-        where.append(f"a.id IN ({', '.join('?' * len(ids))})" if ids else "0")
-        params += ids
+        ids = _article_ids(filters["ids"])
+        # one JSON parameter, not one per id: any number of ids, no SQLite variable limit
+        where.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(ids))
     return (" AND ".join(where) or "1"), params
+
+
+#: filters whose values become one OR term each in SQL (SQLite caps an expression's depth near 1000)
+_OR_FILTERS = ("cites", "organization", "doc_type", "province", "site", "has")
+#: the most values such a filter takes
+MAX_FILTER_VALUES = 200
+#: the largest integer SQLite stores (ids, limits and offsets beyond it are clamped or match nothing)
+_SQL_INT_MAX = 2**63 - 1
+
+
+def _check_filter_values(filters: Mapping[str, Any]) -> None:
+    """Reject filter values SQLite cannot take, with the filter's name, before any SQL is built."""
+    for name, value in filters.items():
+        if value is None or name == "ids":
+            continue
+        values = _as_list(value) if not isinstance(value, Mapping) else [value]
+        if name in _OR_FILTERS and len(values) > MAX_FILTER_VALUES:
+            raise ValueError(f"{name}: {len(values)} values, at most {MAX_FILTER_VALUES}; split the request")
+        for v in values:
+            if name in ("province", "organization", "site", "doc_type", "has") and not isinstance(v, str):
+                raise ValueError(f"{name}: {v!r} is not text")
+            if isinstance(v, str) and _SURROGATE.search(v):
+                raise ValueError(f"{name}: {v!r} has an unpaired surrogate (not valid Unicode text)")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _article_ids(value: Any) -> list[int]:
+    """The ``ids`` filter as integers; ids no SQLite row can have (2**70) match nothing."""
+    ids = []
+    for i in _as_list(value):
+        if isinstance(i, bool) or not isinstance(i, int | str):
+            raise ValueError(f"ids: {i!r} is not an article id")
+        try:
+            number = int(i)
+        except ValueError:
+            raise ValueError(f"ids: {i!r} is not an article id") from None
+        if 0 < number <= _SQL_INT_MAX:
+            ids.append(number)
+    return ids
+
+
+def _count_arg(name: str, value: Any) -> int:
+    """``limit``/``offset`` as an int SQLite and tantivy take: >= 0, clamped to what any archive holds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number >= 0, not {value!r}")
+    if value < 0:
+        raise ValueError("limit and offset must be >= 0")
+    return min(value, _SQL_INT_MAX)
 
 
 filters_sql = _filters_sql

@@ -19,6 +19,7 @@ from vnparty_nlp.scrape.fetch import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidURL,
     Page,
     RedirectError,
     RobotsDisallowed,
@@ -31,6 +32,6 @@ from vnparty_nlp.scrape.profiles import PROFILES, SiteProfile, register
 __all__ = [
     "Article", "parse_article", "CrawlReport", "crawl", "parse_date", "NotTextError", "decode_bytes",
     "USER_AGENT", "FetchConfig", "Fetcher", "Page", "fetch", "FetchError", "ConnectionFailed", "FetchTimeout",
-    "HTTPStatusError", "RedirectError", "RobotsDisallowed", "TooLarge", "UnsupportedContent",
+    "HTTPStatusError", "InvalidURL", "RedirectError", "RobotsDisallowed", "TooLarge", "UnsupportedContent",
     "PROFILES", "SiteProfile", "register",
 ]

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -153,7 +154,12 @@ def canonical_url_of(soup: BeautifulSoup, url: str) -> str:
     if not href:
         href = _meta(soup, "og:url")
     resolved = resolve(url, str(href)) if href else None
-    return resolved or normalize_url(url)
+    own = normalize_url(url)
+    if resolved and urlsplit(resolved)[2:4] == ("/", "") and urlsplit(own)[2:4] != ("/", ""):
+        # portals that point every article at their home page: that is not this page's address
+        log.debug("ignoring rel=canonical %s of %s: it names the site's home page", resolved, url)
+        return own
+    return resolved or own
 
 
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:]\s+")

@@ -10,10 +10,19 @@ running text, so a sentence that starts with "Truyền thanh xã..." survives.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+)
 
 __all__ = ["Line", "element_lines", "clean_lines", "normalize_ws", "is_stop_line", "is_furniture_line"]
 
@@ -61,30 +70,36 @@ def element_lines(el: Tag | BeautifulSoup) -> list[Line]:
         parts.clear()
         link_parts.clear()
 
-    def walk(node: Tag, in_link: bool) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if isinstance(child, _SKIP_STRINGS):
-                    continue
-                parts.append(str(child))
-                if in_link:
-                    link_parts.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in SKIP_TAGS:
-                continue
-            if name == "br":
+    # iterative, not recursive: hundreds of unclosed <table><tr><td> nest that deep in real pages
+    # frames: (children still to visit, inside a link, the element is a block)
+    stack: list[tuple[Iterator[PageElement], bool, bool]] = [(iter(el.children), False, False)]
+    while stack:
+        children, in_link, _ = stack[-1]
+        child = next(children, None)
+        if child is None:
+            if stack.pop()[2]:
                 flush()
-            elif name in BLOCK_TAGS:
-                flush()
-                walk(child, in_link)
-                flush()
-            else:
-                walk(child, in_link or name == "a")
+            continue
+        if isinstance(child, NavigableString):
+            if isinstance(child, _SKIP_STRINGS):
+                continue
+            parts.append(str(child))
+            if in_link:
+                link_parts.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name in SKIP_TAGS:
+            continue
+        if name == "br":
+            flush()
+        elif name in BLOCK_TAGS:
+            flush()
+            stack.append((iter(child.children), in_link, True))
+        else:
+            stack.append((iter(child.children), in_link or name == "a", False))
 
-    walk(el, False)
     flush()
     return lines
 

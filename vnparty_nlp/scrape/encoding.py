@@ -305,6 +305,26 @@ def _charset_normalizer_guess(data: bytes) -> Decoded | None:
         return None
 
 
+#: a page is UTF-8 with a few bad bytes when its valid multi-byte characters outnumber the invalid
+#: sequences this many times (a legacy single-byte page read as UTF-8 is nearly all invalid sequences)
+_UTF8_MAJORITY = 8
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with U+FFFD for its few invalid bytes (logged), or None if it is not UTF-8 at all.
+
+    One corrupt byte must not send a UTF-8 page down the legacy path, where it would be read as
+    cp1252 and "converted" into mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    if bad <= 0 or valid < _UTF8_MAJORITY * bad:
+        return None
+    log.warning("the bytes are UTF-8 but for %d invalid sequence(s): replaced with U+FFFD", bad)
+    return text
+
+
 def decode_document(data: bytes, declared: str | None = None) -> Decoded:
     """Decode bytes with the charset chosen from BOM, declaration, ``<meta>`` and the bytes themselves.
 
@@ -335,7 +355,7 @@ def decode_document(data: bytes, declared: str | None = None) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = None
+        text = _mostly_utf8(data)
     if text is not None:
         if enc not in (None, "utf-8"):
             log.debug("declared %s but the bytes are valid UTF-8: using UTF-8", enc)

@@ -5,11 +5,14 @@ an honest User-Agent, ``robots.txt`` obeyed, a per-host delay, retries with back
 ``Retry-After``.  And it is defensive, because a crawl must survive any page: timeouts, a size cap
 enforced while streaming, content-type checks before the body is read, a redirect-loop guard.
 Conditional requests (ETag / Last-Modified) let a re-crawl skip pages that have not changed.
+Every response has an overall deadline (``FetchConfig.deadline``) besides the per-read timeout, so a
+server that drips its headers or body a byte at a time cannot hold the crawl.
 """
 from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import sys
 import time
 import urllib.robotparser
@@ -18,7 +21,9 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 
+from vnparty_nlp.scrape.deadline import Deadline, DeadlineAdapter
 from vnparty_nlp.scrape.encoding import decode_bytes, sniff_binary
 from vnparty_nlp.scrape.urls import normalize_url, resolve
 
@@ -38,6 +43,7 @@ __all__ = [
     "RedirectError",
     "FetchTimeout",
     "ConnectionFailed",
+    "InvalidURL",
 ]
 
 
@@ -54,6 +60,8 @@ USER_AGENT = f"vnparty_nlp/{_version()} (+research crawler)"
 #: the token robots.txt rules are matched against
 ROBOTS_AGENT = "vnparty_nlp"
 _REDIRECTS = (301, 302, 303, 307, 308)
+#: robots.txt beyond this many bytes is ignored (RFC 9309 asks parsers to read at least 500 KiB)
+ROBOTS_MAX_BYTES = 512 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -100,6 +108,12 @@ class ConnectionFailed(FetchError):
     reason = "connection"
 
 
+class InvalidURL(FetchError):
+    """Not a fetchable URL (an invalid port, a broken IPv6 host)."""
+
+    reason = "invalid_url"
+
+
 # --- data -----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -109,6 +123,8 @@ class FetchConfig:
     user_agent: str = USER_AGENT
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    #: total seconds for one response, headers and body (retries and redirects each get their own)
+    deadline: float = 90.0
     max_bytes: int = 5 * 1024 * 1024
     retries: int = 3
     backoff: float = 1.0
@@ -173,13 +189,25 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DIGITS.fullmatch(value):
+        return float(value)  # a 400-digit number is inf: the caller caps it
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, OverflowError, OSError):  # year 99999999999, a day 0...
+        log.debug("ignoring an unusable Retry-After %r", value[:100])
         return None
-    return max(0.0, when.timestamp() - time.time())
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _close(resp: requests.Response) -> None:
+    """Close a response and stop the deadline that watched it (its connection may serve another)."""
+    deadline = getattr(resp, "deadline", None)
+    if deadline is not None:
+        deadline.cancel()
+    resp.close()
 
 
 # --- fetcher --------------------------------------------------------------------------------------
@@ -190,6 +218,8 @@ class Fetcher:
     def __init__(self, config: FetchConfig | None = None, session: requests.Session | None = None) -> None:
         self.config = config or FetchConfig()
         self.session = session or requests.Session()
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, DeadlineAdapter())
         self.session.headers.update({
             "User-Agent": self.config.user_agent,
             "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
@@ -240,9 +270,9 @@ class Fetcher:
                         if target is None:
                             break
                         continue
-                    body = resp.raw.read(512 * 1024, decode_content=True) if resp.status_code == 200 else b""
+                    body = self._read_body(target, resp, truncate=True) if resp.status_code == 200 else b""
                 finally:
-                    resp.close()
+                    _close(resp)
                 break
             if resp.status_code == 200:
                 parser.parse(body.decode("utf-8", "replace").splitlines())
@@ -280,49 +310,71 @@ class Fetcher:
         for attempt in range(attempts):
             self._throttle(url)
             wait = cfg.backoff * (2 ** attempt)
+            deadline = Deadline(cfg.deadline)
             try:
-                resp = self.session.get(
-                    url, headers=headers, stream=True, allow_redirects=False,
-                    timeout=(cfg.connect_timeout, cfg.read_timeout),
-                )
-            except requests.Timeout as exc:
-                error = FetchTimeout(url, f"timed out ({exc.__class__.__name__})")
+                with deadline.active():
+                    resp = self.session.get(
+                        url, headers=headers, stream=True, allow_redirects=False,
+                        timeout=(cfg.connect_timeout, cfg.read_timeout),
+                    )
             except requests.RequestException as exc:
-                error = ConnectionFailed(url, f"{exc.__class__.__name__}: {exc}")
+                deadline.cancel()
+                if deadline.fired:  # a server that drips will drip again: no retry
+                    raise FetchTimeout(url, f"no complete headers within the {cfg.deadline:g} s deadline") from None
+                if isinstance(exc, requests.Timeout):
+                    error = FetchTimeout(url, f"timed out ({exc.__class__.__name__})")
+                else:
+                    error = ConnectionFailed(url, f"{exc.__class__.__name__}: {exc}")
+            except (ValueError, UnicodeError) as exc:  # a host name IDNA cannot encode, a bad port
+                deadline.cancel()
+                raise InvalidURL(url, f"not a usable URL ({exc})") from None
             else:
+                resp.deadline = deadline  # type: ignore[attr-defined]
+                deadline.watch_response(resp.raw)
                 if resp.status_code != 429 and resp.status_code < 500:
                     return resp
                 error = HTTPStatusError(url, f"HTTP {resp.status_code}", status=resp.status_code)
                 after = _retry_after(resp.headers.get("Retry-After"))
                 if after is not None:
                     wait = min(after, cfg.max_retry_after)
-                resp.close()
+                _close(resp)
             if attempt + 1 < attempts:
                 log.info("%s (attempt %d/%d); retrying in %.1fs", error, attempt + 1, attempts, wait)
                 time.sleep(wait)
         assert error is not None
         raise error
 
-    def _read_body(self, url: str, resp: requests.Response) -> bytes:
-        """Stream the body, aborting as soon as it passes the size cap."""
-        limit = self.config.max_bytes
+    def _read_body(self, url: str, resp: requests.Response, *, truncate: bool = False) -> bytes:
+        """Stream the body, aborting as soon as it passes the size cap (``truncate``: keep the first
+        :data:`ROBOTS_MAX_BYTES` instead) or the response's deadline."""
+        limit = ROBOTS_MAX_BYTES if truncate else self.config.max_bytes
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if not truncate and declared.isdigit() and int(declared) > limit:
             raise TooLarge(url, f"Content-Length {int(declared)} > cap {limit}")
+        deadline: Deadline | None = getattr(resp, "deadline", None)
         chunks: list[bytes] = []
         size = 0
         try:
             for chunk in resp.iter_content(chunk_size=64 * 1024):
                 size += len(chunk)
                 if size > limit:
+                    if truncate:
+                        chunks.append(chunk[:len(chunk) - (size - limit)])
+                        break
                     raise TooLarge(url, f"body passed the cap of {limit} bytes")
                 chunks.append(chunk)
-        except requests.exceptions.ConnectionError as exc:
-            if "timed out" in str(exc).lower():
+                if deadline is not None and deadline.expired:
+                    raise FetchTimeout(url, f"body not complete within the {deadline.seconds:g} s deadline")
+        except FetchError:
+            raise
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+            if deadline is not None and deadline.fired:
+                raise FetchTimeout(url, f"body not complete within the {deadline.seconds:g} s deadline") from None
+            if isinstance(exc, requests.exceptions.ConnectionError) and "timed out" in str(exc).lower():
                 raise FetchTimeout(url, "timed out while reading the body") from exc
             raise ConnectionFailed(url, f"connection broken while reading the body: {exc}") from exc
-        except requests.RequestException as exc:
-            raise ConnectionFailed(url, f"{exc.__class__.__name__} while reading the body") from exc
+        if deadline is not None and deadline.fired:  # a shut-down socket may look like a short body
+            raise FetchTimeout(url, f"body not complete within the {deadline.seconds:g} s deadline")
         return b"".join(chunks)
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Page:
@@ -332,7 +384,10 @@ class Fetcher:
         unchanged page comes back as a :class:`Page` with status 304 and no body.
         """
         start = time.monotonic()
-        url = normalize_url(url)
+        try:
+            url = normalize_url(url)
+        except ValueError as exc:
+            raise InvalidURL(url, f"not a usable URL ({exc})") from None
         current = url
         seen = [url]
         headers: dict[str, str] = {}
@@ -346,7 +401,7 @@ class Fetcher:
             resp = self._request(current, headers)
             if resp.status_code in _REDIRECTS and resp.headers.get("Location"):
                 target = resolve(current, resp.headers["Location"])
-                resp.close()
+                _close(resp)
                 if target is None:
                     raise RedirectError(current, f"redirect to an unusable location {resp.headers['Location']!r}")
                 if target in seen:
@@ -361,7 +416,7 @@ class Fetcher:
         try:
             return self._finish(url, current, resp, seen, start)
         finally:
-            resp.close()
+            _close(resp)
 
     def _finish(self, url: str, final: str, resp: requests.Response, seen: list[str], start: float) -> Page:
         hdrs = {k.lower(): v for k, v in resp.headers.items()}
