@@ -240,7 +240,7 @@ def _is_fragment(line: str) -> bool:
     last = words[-1].lower().strip("“”\"'(") if words else ""
     if len(words) >= 2 and last in REFERENCE_END_WORDS:  # "Chỉ thị số", "119-KH/TU, ngày" (not "dân số")
         before = words[-2]
-        if before.endswith(",") or before[-1:].isdigit() or before.lower() in REFERENCE_WORDS:
+        if before.endswith(",") or before.lower() in REFERENCE_WORDS:
             return True
     return line.rstrip()[-1:] in ",;:-–(" or last in FRAGMENT_END_WORDS or line[:1].isdigit() and "/" in line[:10]
 
