@@ -210,3 +210,33 @@ def test_cr_and_crlf_line_endings_cut_the_furniture_and_keep_offsets(newline):
     assert "Tin liên quan" not in record.text and text.startswith(record.text)
     assert not any(d.value.startswith("2021-01-05") for d in record.dates)
     assert all(text[f.start:f.stop] == f.text for f in record.all_facts())
+
+
+def test_numeric_date_above_the_headline_is_the_articles_when_no_other_date_follows():
+    layout = parse_layout(page("Thứ Ba, 09/08/2022", "Chi bộ bản Nà Tấu tổ chức đại hội nhiệm kỳ 2022 - 2025", LEAD, BODY))
+    assert (layout.title, layout.published) == ("Chi bộ bản Nà Tấu tổ chức đại hội nhiệm kỳ 2022 - 2025", "2022-08-09")
+
+
+def test_section_words_that_also_open_headlines():
+    for title in ("Giới thiệu 54 đồng chí ứng cử", "Trong 6 tháng, kỷ luật 40 đảng viên", "Chính trị - Xã hội Cao Bằng năm 2021"):
+        assert parse_layout(page("Tin tức", title, LEAD, BODY)).title == title
+
+
+def test_byline_in_capitals_under_the_headline():
+    text = page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", "15/03/2021 09:20", "NGỌC ANH", LEAD, BODY, END)
+    assert parse_layout(text).author == "NGỌC ANH"
+
+
+@pytest.mark.parametrize("last_line", ["Đoàn công tác thăm hỏi gia đình chính sách", "Hội nghị kết thúc"])
+def test_a_caption_under_the_last_paragraph_is_not_an_organisation_byline(last_line):
+    assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, last_line)).author is None
+
+
+def test_decomposed_unicode_page_reads_the_same():
+    import unicodedata
+
+    text = page("Lấp Vò", "Kết nạp đảng viên trong đồng bào dân tộc thiểu số", "Cập nhật ngày: 02/06/2022 05:40:11",
+                LEAD, BODY, END, "Mỹ Hạnh – Tạ Nhật", "Gửi bình luận của bạn")
+    nfc, nfd = parse_layout(text), parse_layout(unicodedata.normalize("NFD", text))
+    assert (nfd.published, nfd.author, nfd.end) == (nfc.published, nfc.author, len(unicodedata.normalize("NFD", text[:nfc.end])))
+    assert unicodedata.normalize("NFC", nfd.title) == nfc.title == "Kết nạp đảng viên trong đồng bào dân tộc thiểu số"

@@ -49,15 +49,19 @@ AFFILIATION_WORDS = frozenset(
 
 #: what a CMS leaves before a field's text when the field is empty or its label leaks (``null Tiêu đề``)
 CMS_RESIDUE: tuple[str, ...] = ("null", "undefined", "none", "nan", "author", "content:", "title:")
-#: portal chrome above a headline (case-insensitive, as prefixes of the line): section names, counters,
-#: tool buttons, skip links
+#: portal chrome above a headline, as prefixes of the line (counters, tool buttons, skip links)
 HEAD_CHROME: tuple[str, ...] = (
-    "tin tức - sự kiện", "tin tức sự kiện", "tin tức", "tin tổng hợp", "tin hoạt động", "tin địa phương",
-    "trang chủ", "skip portlet", "portlet menu", "số lượt truy cập", "lượt truy cập", "lượt xem",
-    "đang truy cập", "lượt đọc", "emailprint", "email print", "print", "bản in", "cỡ chữ", "font size",
-    "chia sẻ", "thư viện ảnh", "thư viện video", "liên kết website", "liên kết", "danh mục", "chuyên mục",
-    "menu", "tìm kiếm", "đăng nhập", "giới thiệu", "sơ đồ cổng", "liên hệ", "english", "hỏi đáp",
+    "skip portlet", "portlet menu", "số lượt truy cập", "lượt truy cập", "đang truy cập", "lượt xem", "lượt đọc",
+    "emailprint", "email print", "cỡ chữ", "font size", "trang chủ",
 )
+#: portal chrome above a headline, as whole lines (section names and menus that also begin headlines)
+HEAD_CHROME_LINES = frozenset({
+    "tin tức - sự kiện", "tin tức sự kiện", "tin tức", "tin tổng hợp", "tin hoạt động", "tin địa phương",
+    "tin trong nước", "tin trong tỉnh", "tin trong huyện", "thời sự", "chính trị", "xây dựng đảng",
+    "print", "email", "bản in", "chia sẻ", "thư viện ảnh", "thư viện video", "liên kết website", "liên kết",
+    "danh mục", "chuyên mục", "menu", "tìm kiếm", "đăng nhập", "giới thiệu", "sơ đồ cổng", "sơ đồ trang",
+    "liên hệ", "english", "hỏi đáp", "văn bản", "hình ảnh", "video",
+})
 #: how photo captions open (``Quang cảnh hội nghị``, ``Ảnh: TTXVN``): a caption is never the headline
 CAPTION_OPENERS: tuple[str, ...] = (
     "quang cảnh", "toàn cảnh", "ảnh:", "ảnh minh họa", "ảnh minh hoạ", "ảnh tư liệu", "(ảnh", "các đại biểu dự",
@@ -76,9 +80,11 @@ REFERENCE_WORDS = frozenset("thị hoạch định quyết luận dẫn văn b�
 #: how a lead paragraph opens: a time of day or date and a comma (``Sáng 24/5, ...``), or a press tag
 #: before a dash (``(BĐ) - ``, ``CTTĐT - ``, ``YênBái.vn - ``)
 LEAD_OPENER = re.compile(
-    r"(?i)^(?:(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|vừa qua|mới đây|trong|từ|sáng ngày|chiều ngày|tối ngày)\b"
+    r"(?i)^(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|vừa qua|mới đây|trong|từ|sáng ngày|chiều ngày|tối ngày)\b"
     r"[^,.;:]{0,40},\s"
-    r"|\(?[^\s()]{1,20}(?:\s[^\s()]{1,12})?\)\s*[-–—]\s|(?:[A-ZĐÂÊÔƠƯ]{2,10}|\w{2,15}\.(?:vn|com|net))\s+[-–—]\s)"
+)
+PRESS_TAG = re.compile(
+    r"^(?:\(?[^\s()]{1,20}(?:\s[^\s()]{1,12})?\)\s*[-–—]\s|(?:[A-ZĐÂÊÔƠƯ]{2,10}|\w{2,15}\.(?:vn|com|net))\s+[-–—]\s)"
 )
 #: words that never begin a person's name in a byline (a sentence fragment: ``Tại Thừa Thiên Huế``)
 NOT_NAME_START = frozenset("""
@@ -256,13 +262,13 @@ def _head_kind(line: str) -> str:
     if parse_timestamp(line):
         return "date"
     key = _key(line)
-    if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40:
+    if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40 or key in HEAD_CHROME_LINES:
         return "chrome"
     if len(_words(line)) < _MIN_TITLE_WORDS:
         return "short"  # a kicker (a place name alone), a counter, a button row
     if _is_caption(line):
         return "caption"
-    if LEAD_OPENER.match(line):
+    if PRESS_TAG.match(line) or LEAD_OPENER.match(line) and (len(line) > 90 or line.rstrip().endswith(".")):
         return "lead"
     if _is_prose(line):
         return "prose"
@@ -301,7 +307,7 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
             if s >= e:
                 continue
         line = text[s:e]
-        kind = _head_kind(line)
+        kind = _head_kind(unicodedata.normalize("NFC", line))
         if kind == "title" and (pair := _headline_with_stamp(line)):
             dates.append((i, pair[1], True))
             if not candidates:
@@ -309,7 +315,9 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
             continue
         if kind == "date":
             stamp = parse_timestamp(line) or ""
-            dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line))))
+            # above a headline, a date with neither time nor label written out in words is the header's "today"
+            spelled = bool(re.search(r"(?i)\btháng\b", line))
+            dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line)) or not spelled))
             skipped = True
             continue
         if kind in ("chrome", "short"):
@@ -405,7 +413,8 @@ def _split_byline(line: str, *, last: bool = True) -> tuple[str | None, str | No
     stripped = stripped.rstrip(".").strip()
     stripped = re.sub(r"\s*\([^()]*\)\s*$", "", stripped)  # (Trung tâm Truyền thông huyện)
     key = stripped.lower()
-    if last and key.startswith(ORG_BYLINE_OPENERS) and len(stripped) <= 60 and stripped[:1].isupper():
+    capitalised = sum(w[:1].isupper() for w in stripped.split())
+    if last and key.startswith(ORG_BYLINE_OPENERS) and len(stripped) <= 60 and 2 * capitalised >= len(stripped.split()):
         return stripped, None  # Biên tập viên Cổng TTĐT tỉnh
     if re.fullmatch(r"(?i)pv|nhóm pv|phóng viên", stripped):
         return stripped, None
@@ -443,7 +452,8 @@ def _is_tail_chrome(line: str) -> bool:
         return True  # (UBKT Huyện ủy Can Lộc): the author's unit
     if line.isascii() and len(_words(line)) >= 3 and not re.search(r"[A-Z]{2,}", line):
         return True  # "The website encountered an unexpected error."
-    return all(w in BUTTON_WORDS for w in key.split()) or key.startswith(HEAD_CHROME) and len(key) < 30
+    return all(w in BUTTON_WORDS for w in key.split()) or key.startswith(HEAD_CHROME) and len(key) < 30 or (
+        key in HEAD_CHROME_LINES)
 
 
 def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[str | None, str | None, str | None]:
@@ -453,7 +463,7 @@ def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[
     published = next((stamp for s, e in reversed(tail[-3:]) if (stamp := parse_timestamp(text[s:e]))), None)
     seen_text = False
     for s, e in reversed(tail):
-        line = text[s:e].strip()
+        line = unicodedata.normalize("NFC", text[s:e].strip())
         if _is_tail_chrome(line) and not seen_text or parse_timestamp(line):
             continue
         if _is_body_line(line) or len(line) > 80:
@@ -470,13 +480,17 @@ def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[
 
 
 def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | None:
-    """A byline printed under the headline: ``Bài và ảnh: Thu Hà`` or a name on its own line."""
+    """A byline printed under the headline: ``Bài và ảnh: Thu Hà``, or a name in capitals on its own line."""
+    after_title = head.title is None
     for s, e in lines[: head.end + 2]:
-        line = text[s:e].strip()
-        if not line or len(line) > 60 or head.title and (s, e) == head.title:
+        if head.title and s <= head.title[0] < e:
+            after_title = True
             continue
-        rest, prefixed = _strip_byline_prefix(line)
-        if prefixed:
+        line = unicodedata.normalize("NFC", text[s:e].strip())
+        if not line or len(line) > 60:
+            continue
+        _, prefixed = _strip_byline_prefix(line)
+        if prefixed or after_title and head.title and line.isupper() and _is_name(line):
             return _split_byline(line, last=False)[0]
     return None
 
