@@ -142,6 +142,7 @@ def test_corpus_date_prefix_gives_the_month_and_no_headline():
 
 @pytest.mark.parametrize("byline, author", [
     ("HOÀNG ANH TUẤN", "HOÀNG ANH TUẤN"),
+    ("Y Bhin Niê", "Y Bhin Niê"),  # a Tây Nguyên name opens with a one-letter word
     ("Thu Hà – Văn Khánh", "Thu Hà, Văn Khánh"),
     ("T.LĨNH - V.ANH", "T.LĨNH, V.ANH"),
     ("Bài và ảnh: Ngọc Diệp", "Ngọc Diệp"),
@@ -152,6 +153,9 @@ def test_corpus_date_prefix_gives_the_month_and_no_headline():
     ("Cổng TTĐT huyện Đắk Mil", "Cổng TTĐT huyện Đắk Mil"),
     ("Xuân Thủy (Trung tâm Văn hóa - Thông tin huyện)", "Xuân Thủy"),
     ("Đinh Văn Tuấn Ban Tổ chức Huyện ủy Mù Cang Chải", "Đinh Văn Tuấn"),
+    ("BAN BIÊN TẬP", "BAN BIÊN TẬP"),
+    ("Văn Bảy - Đài TT-TH Phù Mỹ", "Văn Bảy"),
+    ("Bá Thăng - Văn Lâm - Quang Dũng", "Bá Thăng, Văn Lâm, Quang Dũng"),
 ])
 def test_byline_at_the_bottom(byline, author):
     assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, byline)).author == author
@@ -189,9 +193,16 @@ def test_never_a_byline(last_line):
     assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, last_line)).author is None
 
 
-def test_source_credit_is_a_credit_not_an_author():
-    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, "Theo Báo Quảng Trị"))
-    assert (layout.author, layout.credit) == (None, "Theo Báo Quảng Trị")
+@pytest.mark.parametrize("credit", ["Theo Báo Quảng Trị", "Theo baoquangtri.vn"])
+def test_source_credit_is_a_credit_not_an_author(credit):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, credit))
+    assert (layout.author, layout.credit) == (None, credit)
+
+
+def test_a_photo_credit_is_not_the_author_but_the_byline_above_it_is():
+    title = "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
+    assert parse_layout(page(title, LEAD, BODY, END, "Ảnh: Hữu Thắng")).author is None
+    assert parse_layout(page(title, LEAD, BODY, END, "Thanh Lê", "Ảnh: Hữu Thắng")).author == "Thanh Lê"
 
 
 # ------------------------------------------------------------------ line endings

@@ -101,6 +101,11 @@ HEADING_WORDS: tuple[str, ...] = (
 #: button and form labels at the foot of a page (``Đóng``, ``Lưu``): never a byline
 BUTTON_WORDS = frozenset("đóng lưu gửi hủy huỷ in email print chia sẻ bình luận xem thêm tiếp trang về quay lại"
                          " đăng nhập ký top like tweet share".split())
+#: byline prefixes that credit only a photo: the name after them is not the article's author
+PHOTO_PREFIXES = frozenset({"ảnh", "ảnh minh họa", "ảnh minh hoạ"})
+#: common English words: a line of them under an article is a CMS message, not a byline
+ENGLISH_WORDS = frozenset("the a an is was are of to in on for and or not please try again error page website "
+                          "request occurred found your this has been".split())
 #: how an organisation that signs an article begins (``Trung tâm VH-TT&TT``, ``Cổng TTĐT tỉnh``)
 ORG_BYLINE_OPENERS: tuple[str, ...] = (
     "trung tâm", "cổng", "báo ", "đài ", "ban biên tập", "biên tập viên", "bbt", "văn phòng", "phòng ", "tạp chí",
@@ -109,7 +114,7 @@ ORG_BYLINE_OPENERS: tuple[str, ...] = (
     "đảng ủy", "đảng uỷ", "hội ", "đoàn ", "ubnd", "sở ",
 )
 #: what an organisation byline may say after its name (``(Trung tâm VH-TT&TT thực hiện)``)
-_DONE_BY = re.compile(r"(?i)^\(?\s*(?P<who>[^()]{3,70}?)\s+(?:thực hiện|thông tin|đưa tin|biên tập)\s*\)?\s*\.?$")
+_DONE_BY = re.compile(r"(?i)^\(?\s*(?P<who>[^()]{3,70}?)\s+(?:thực hiện|thông tin|đưa tin)\s*\)?\s*\.?$")
 #: a publication label: a date after one is the article's, wherever it stands
 _PUBLISHED_LABEL = re.compile(r"(?i)đăng|cập nhật|xuất bản|ngày đưa|posted|published|updated")
 #: what a dateline line may hold besides its date: seconds, AM/PM, bullets, print buttons, CMS residue
@@ -371,7 +376,7 @@ def _is_name(part: str) -> bool:
         return False
     words = part.replace(".", ". ").split()
     first = words[0].lower().rstrip(".")
-    if len(words) < 2 and "." not in part or any(len(w) < 2 for w in words):
+    if len(words) < 2 and "." not in part or all(len(w) < 2 for w in words):
         return False  # "A A" is the font-size buttons
     lowered = " ".join(w.lower() for w in part.split())
     if first in NOT_NAME_START or first in NOT_NAME_FIRST or lowered.startswith(ORG_BYLINE_OPENERS):
@@ -392,7 +397,7 @@ def _leading_name(part: str) -> str | None:
 def _strip_byline_prefix(line: str) -> tuple[str, bool]:
     """``Bài và ảnh: Thu Hà`` → (``Thu Hà``, True)."""
     m = re.match(r"^\s*([^:]{1,25}?)\s*:\s*(\S.*)$", line)
-    if m and m.group(1).lower().strip() in BYLINE_PREFIXES:
+    if m and m.group(1).lower().strip() in BYLINE_PREFIXES and m.group(1).lower().strip() not in PHOTO_PREFIXES:
         return m.group(2).strip(), True
     return line, False
 
@@ -446,11 +451,11 @@ def _is_tail_chrome(line: str) -> bool:
     key = _key(line)
     if not key or len(_words(line)) == 0:
         return True
-    if any(w in key for w in COPYRIGHT_WORDS):
+    if any(w in key for w in COPYRIGHT_WORDS) or key.startswith(("ảnh:", "ảnh :", "ảnh minh họa")):
         return True
     if line.strip().startswith("(") and line.strip().endswith(")") and not _DONE_BY.match(line.strip()):
         return True  # (UBKT Huyện ủy Can Lộc): the author's unit
-    if line.isascii() and len(_words(line)) >= 3 and not re.search(r"[A-Z]{2,}", line):
+    if line.isascii() and len(set(key.split()) & ENGLISH_WORDS) >= 2:
         return True  # "The website encountered an unexpected error."
     return all(w in BUTTON_WORDS for w in key.split()) or key.startswith(HEAD_CHROME) and len(key) < 30 or (
         key in HEAD_CHROME_LINES)
