@@ -12,6 +12,7 @@ from __future__ import annotations
 from vnparty_nlp.lang.bylines import (
     BYLINE_PREFIXES,
     ORG_WORDS,
+    PORTAL_WORDS,
     RANK_PREFIX,
     ROLE_WORDS,
     looks_like_person,
@@ -32,5 +33,5 @@ from vnparty_nlp.lang.calendar import (
 __all__ = [
     "WEEKDAYS", "MONTH_WORDS", "DATELINE_LABELS", "MODIFIED_LABELS", "TODAY_WORDS", "COPYRIGHT_WORDS",
     "find_date", "parse_date", "dateline_rest",
-    "BYLINE_PREFIXES", "ORG_WORDS", "ROLE_WORDS", "RANK_PREFIX", "looks_like_person", "name_case",
+    "BYLINE_PREFIXES", "ORG_WORDS", "PORTAL_WORDS", "ROLE_WORDS", "RANK_PREFIX", "looks_like_person", "name_case",
 ]

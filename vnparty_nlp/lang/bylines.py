@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BYLINE_PREFIXES", "ORG_WORDS", "ROLE_WORDS", "RANK_PREFIX", "NAME_WORD", "CREDIT",
+__all__ = ["BYLINE_PREFIXES", "PORTAL_WORDS", "BANNER_WORDS", "ORG_WORDS", "ROLE_WORDS", "RANK_PREFIX", "NAME_WORD", "CREDIT",
            "looks_like_person", "name_case"]
 
 #: prefixes before the name in a byline ("Bài và ảnh: Thu Hà")
@@ -24,13 +24,22 @@ BYLINE_PREFIXES: tuple[str, ...] = (
 ORG_WORDS = frozenset("""
 ban tỉnh huyện thành quận xã phường đảng ủy uỷ sở báo đài trung phòng hội cổng tạp nguồn theo bộ cục
 viện trường công chi đại tin ảnh ubnd hđnd mttq đoàn liên trang hệ tổng nhà học cơ ngân vụ tòa khối
-bệnh hợp câu ttvh
+bệnh hợp câu ttvh khoa
 """.split())
 #: words that start a role ("Phó Giám đốc...", "Ủy viên Ban Thường vụ...")
 ROLE_WORDS = frozenset("""
 phó trưởng giám chủ bí ủy uỷ thành nguyên chánh viện tổng thư giảng nghiên cán chuyên đại thiếu trung
 thượng học phóng biên
 """.split())
+#: how a site names itself: a heading or <title> part starting with these is the portal, not the article
+PORTAL_WORDS: tuple[str, ...] = (
+    "cổng thông tin", "cổng ttđt", "trang thông tin", "trang tin", "báo điện tử", "báo ", "tạp chí", "đài phát thanh",
+    "website", "cơ quan của", "huyện ủy - ", "thành ủy - ", "tỉnh ủy - ", "new page", "untitled", "trang chủ",
+    "in bài viết",
+)
+#: a heading in capitals starting with these is a banner ("ĐẢNG BỘ HUYỆN ...", "ỦY BAN NHÂN DÂN ...")
+BANNER_WORDS: tuple[str, ...] = ("đảng bộ", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "huyện ủy",
+                                 "tỉnh ủy", "thành ủy", "đảng ủy", "ubnd", "hđnd")
 #: ranks and degrees written before a name ("TS.", "PGS, TS", "Thiếu tướng", "Nhà báo")
 RANK_PREFIX = re.compile(
     r"^(?:(?:GS|PGS|TS|ThS|TSKH|CN|BS|KS|LS|NCS|NNC|Ths|GS\.TSKH)\s*[.,]?\s*)+"
@@ -41,8 +50,8 @@ RANK_PREFIX = re.compile(
 NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
 #: a source credit that names no person ("T/h: Đài phát thanh huyện.", "Theo Báo Nhân Dân")
 CREDIT = re.compile(
-    r"^\(?\s*(?:(?i:t/h|th|tổng hợp|nguồn|sưu tầm)\s*[:.]|(?i:nguồn|theo|dẫn theo)\s+(?=[A-ZĐ]))"
-    r"[^,;]{2,80}$"
+    r"^\(?\s*(?:(?i:t/h|th|tổng hợp|nguồn|sưu tầm)\s*[:.]|(?i:nguồn|theo|dẫn theo)\s+(?=[A-ZĐ])"
+    r"|(?i:bài đăng trên|bài đã đăng trên|đăng trên|bài đăng tại)\s+)[^,;]{2,80}$"
 )
 _NAME = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}$")
 _NOT_NAMES = frozenset({"admin", "administrator", "quản trị", "ban biên tập", "biên tập viên", "webmaster"})
