@@ -251,3 +251,15 @@ def test_decomposed_unicode_page_reads_the_same():
     nfc, nfd = parse_layout(text), parse_layout(unicodedata.normalize("NFD", text))
     assert (nfd.published, nfd.author, nfd.end) == (nfc.published, nfc.author, len(unicodedata.normalize("NFD", text[:nfc.end])))
     assert unicodedata.normalize("NFC", nfd.title) == nfc.title == "Kết nạp đảng viên trong đồng bào dân tộc thiểu số"
+
+
+@pytest.mark.parametrize("banner", ["CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN BẢO LÂM", "ĐẢNG BỘ TỈNH CAO BẰNG",
+                                    "Trang thông tin điện tử Đảng bộ xã Hòa Thắng"])
+def test_the_sites_banner_above_the_headline(banner):
+    title = "Báo cáo kết quả công tác kiểm tra, giám sát năm 2022"
+    assert parse_layout(page(banner, "Trang chủ > Tin tức", title, LEAD, BODY)).title == title
+
+
+def test_a_headline_in_capitals_that_opens_with_a_unit_is_still_the_headline():
+    title = "ĐẢNG BỘ XÃ HÒA THẮNG TỔ CHỨC ĐẠI HỘI ĐIỂM CHI BỘ NHIỆM KỲ 2022 - 2025"
+    assert parse_layout(page(title, LEAD, BODY)).title == title

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from vnparty_nlp.lang import BYLINE_PREFIXES, COPYRIGHT_WORDS, RANK_PREFIX, ROLE_WORDS, TODAY_WORDS, find_date
 from vnparty_nlp.lang import dateline_rest as _dateline_rest
-from vnparty_nlp.lang.bylines import CREDIT, NAME_WORD
+from vnparty_nlp.lang.bylines import BANNER_WORDS, CREDIT, NAME_WORD, PORTAL_WORDS
 from vnparty_nlp.text.normalize import match_key
 
 #: lines that open the page furniture after an article (compared case-insensitively, as prefixes)
@@ -129,6 +129,8 @@ _NAME_PART = re.compile(
 )
 #: navigation trails above a title: "Trang chủ » Tin tức » Xây dựng Đảng"
 _BREADCRUMB = re.compile(r"[»›>|]|^\s*trang chủ", re.IGNORECASE)
+#: a site's own name heading its pages ("báo " alone would also take "Báo cáo ..." headlines)
+_PORTAL_NAMES = tuple(w for w in PORTAL_WORDS if w != "báo ")
 _MAX_TIMESTAMP_LINE = 80
 _MIN_TITLE_WORDS = 4
 _MAX_TITLE_LEN = 220
@@ -269,6 +271,8 @@ def _head_kind(line: str) -> str:
     key = _key(line)
     if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40 or key in HEAD_CHROME_LINES:
         return "chrome"
+    if key.startswith(_PORTAL_NAMES) or line.isupper() and key.startswith(BANNER_WORDS) and len(_words(line)) <= 7:
+        return "chrome"  # the site's name or banner: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ...", "ĐẢNG BỘ TỈNH ..."
     if len(_words(line)) < _MIN_TITLE_WORDS:
         return "short"  # a kicker (a place name alone), a counter, a button row
     if _is_caption(line):
