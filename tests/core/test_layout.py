@@ -229,7 +229,8 @@ def test_numeric_date_above_the_headline_is_the_articles_when_no_other_date_foll
 
 
 def test_section_words_that_also_open_headlines():
-    for title in ("Giới thiệu 54 đồng chí ứng cử", "Trong 6 tháng, kỷ luật 40 đảng viên", "Chính trị - Xã hội Cao Bằng năm 2021"):
+    for title in ("Giới thiệu 54 đồng chí ứng cử", "Trong 6 tháng, kỷ luật 40 đảng viên", "Chính trị - Xã hội Cao Bằng năm 2021",
+                  "Nan giải bài toán phát triển đảng viên ở vùng giáo"):
         assert parse_layout(page("Tin tức", title, LEAD, BODY)).title == title
 
 

@@ -48,7 +48,7 @@ AFFILIATION_WORDS = frozenset(
 )
 
 #: what a CMS leaves before a field's text when the field is empty or its label leaks (``null Tiêu đề``)
-CMS_RESIDUE: tuple[str, ...] = ("null", "undefined", "none", "nan", "author", "content:", "title:")
+CMS_RESIDUE: tuple[str, ...] = ("null", "undefined", "None", "author", "content:", "title:")
 #: portal chrome above a headline, as prefixes of the line (counters, tool buttons, skip links)
 HEAD_CHROME: tuple[str, ...] = (
     "skip portlet", "portlet menu", "số lượt truy cập", "lượt truy cập", "đang truy cập", "lượt xem", "lượt đọc",
@@ -166,7 +166,7 @@ def parse_timestamp(line: str) -> str | None:
     if hit is None:
         return None
     rest = _DATELINE_EXTRA.sub(" ", _dateline_rest(line))
-    rest = " ".join(w for w in rest.split() if w.lower() not in CMS_RESIDUE)
+    rest = " ".join(w for w in rest.split() if w not in CMS_RESIDUE)
     if len(rest) > 3 or any(w in line.lower() for w in TODAY_WORDS):
         return None
     return hit[0]
@@ -200,18 +200,26 @@ def find_furniture(text: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the page furniture after the article begins (``len(text)`` when there is none), and the
     related-links boxes embedded in the body ("Tin liên quan" between two paragraphs), as spans."""
     lines = _lines(text)
+    body = [_is_body_line(text[s:e]) for s, e in lines]
+    # body characters from each line to the end, and the next body line from each line: linear, however
+    # many "Tin liên quan" a page repeats
+    body_after = [0] * (len(lines) + 1)
+    next_body = [len(lines)] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        body_after[i] = body_after[i + 1] + (lines[i][1] - lines[i][0] if body[i] else 0)
+        next_body[i] = i if body[i] else next_body[i + 1]
     boxes: list[tuple[int, int]] = []
     seen_body = False
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not seen_body:
-            seen_body = _is_body_line(line)
+            seen_body = body[i]
             continue
         if not _is_marker(line):
             continue
         if _is_marker(line, BOX_MARKERS):
-            resume = next((j for j in range(i + 1, len(lines)) if _is_body_line(text[lines[j][0]:lines[j][1]])), None)
-            if resume is not None and sum(e - s for s, e in lines[resume:] if _is_body_line(text[s:e])) >= _BODY_AFTER_BOX:
+            resume = next_body[i + 1]
+            if resume < len(lines) and body_after[resume] >= _BODY_AFTER_BOX:
                 if not boxes or boxes[-1][1] <= start:
                     boxes.append((start, lines[resume][0]))
                 continue
@@ -224,18 +232,21 @@ def find_furniture(text: str) -> tuple[int, list[tuple[int, int]]]:
 # ---------------------------------------------------------------------------------------------- head
 
 
+_RESIDUE = re.compile(r"(?:" + "|".join(re.escape(w) for w in CMS_RESIDUE) + r")\s+(?=\S)")
+
+
 def _strip_residue(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a line without surrounding space and a CMS's ``null ``/``author `` residue."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    while True:
-        head = text[start:end].split(None, 1)
-        if len(head) == 2 and head[0].lower() in CMS_RESIDUE:
-            start = end - len(head[1])
-        else:
-            return start, end
+    for _ in range(3):  # "null author Tiêu đề"; bounded, whatever a hostile line repeats
+        m = _RESIDUE.match(text, start, end)
+        if not m:
+            break
+        start = m.end()
+    return start, end
 
 
 def _words(line: str) -> list[str]:
@@ -268,6 +279,8 @@ def _head_kind(line: str) -> str:
     """What a line of a page's head is: date, chrome, short, caption, fragment, lead, prose or title."""
     if parse_timestamp(line):
         return "date"
+    if len(line) > _MAX_TITLE_LEN:
+        return "prose"
     key = _key(line)
     if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40 or key in HEAD_CHROME_LINES:
         return "chrome"
