@@ -10,21 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnparty_nlp.lang.bylines import BYLINE_PREFIXES, CREDIT, NAME_WORD, ORG_WORDS
+
 __all__ = ["Byline", "split_byline", "parse_author"]
 
-_CREDIT = re.compile(
-    r"^\(?\s*(?:(?i:t/h|th|tổng hợp|nguồn|sưu tầm)\s*[:.]|(?i:nguồn|theo|dẫn theo)\s+(?=[A-ZĐ]))"
-    r"[^,;]{2,80}$"
-)
-_PREFIX = re.compile(r"^(bài và ảnh|bài, ảnh|bài|tin và ảnh|tin, ảnh|tin|ảnh|tác giả|phóng viên)\s*:\s*",
-                     re.IGNORECASE)
-_NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
-_NAME = re.compile(rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=$|[\s,(–—-])")
-#: words that start an organisation, not a person's name
-_ORG_WORDS = frozenset("""
-ban tỉnh huyện thành quận xã phường đảng ủy uỷ sở báo đài trung phòng hội cổng tạp nguồn theo bộ cục
-viện trường công chi đại tin ảnh ubnd hđnd mttq đoàn liên trang hệ tổng nhà học cơ ngân
-""".split())
+_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:\s*",
+    re.IGNORECASE)
+_NAME = re.compile(rf"^(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?=$|[\s,(–—-])")
+_CREDIT = CREDIT
+_ORG_WORDS = ORG_WORDS
 _MAX_WORDS = 14
 
 
