@@ -7,6 +7,8 @@ skipped explicitly. Units are data (:data:`UNITS`, :data:`MODIFIERS`): extend th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,10 +105,30 @@ def _claimed(doc: Doc) -> list[tuple[int, int]]:
     return [f.span for name in ("dates", "documents") for f in doc.facts.get(name, [])]
 
 
-def _generic(doc: Doc, known: list[tuple[int, int]]) -> list[re.Match[str]]:
+class _Taken:
+    """Spans already claimed, for overlap look-ups by bisection (linear time on number-heavy texts)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s) - 1
+        if i >= 0 and self.ends[i] > s:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < e
+
+
+def _generic(doc: Doc, known: _Taken) -> list[re.Match[str]]:
     out = []
     for m in GENERIC.finditer(doc.norm):
-        if any(s <= m.start() < e for s, e in known) or m["w1"].lower() in NOT_UNITS:
+        if known.overlaps(m.start(), m.start() + 1) or m["w1"].lower() in NOT_UNITS:
             continue
         if not (m["w1"].islower() or (m["w1"].isupper() and len(m["w1"]) >= 2)):
             continue  # a capitalized word starts a name or a new clause, not a unit
@@ -139,17 +161,17 @@ def _implied_unit(doc: Doc, pos: int) -> str:
     return before[-1]["unit"].lower() if before else "đảng viên"
 
 
-def _label_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
+def _label_counts(doc: Doc, taken: _Taken) -> list[Count]:
     """Counts written after their label: disciplinary measures and breakdowns of violations."""
     facts = []
     text = doc.norm
     for m in LABEL_COUNT.finditer(doc.lower):
-        if not any(s <= m.start("num") < e for s, e in taken):
+        if not taken.overlaps(m.start("num"), m.start("num") + 1):
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
     for m in BREAKDOWN_COUNT.finditer(text):
         s, e = doc.sentence_at(m.start())
-        if "vi phạm" not in doc.lower[max(0, s - 300):e] or any(a <= m.start("num") < b for a, b in taken):
+        if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):
             continue
         before = _LABEL_START.search(text, max(0, m.start() - 81), m.start())
         label_start = before.start() + 1 if before else max(0, m.start() - 80)
@@ -164,15 +186,16 @@ def _label_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Count]:
 
 def find_counts(doc: Doc) -> list[Count]:
     claimed = _claimed(doc)
+    taken = _Taken(claimed)
     facts: list[Count] = []
     known = list(COUNT.finditer(doc.norm))
-    matches = sorted(known + _generic(doc, [m.span() for m in known]), key=lambda m: m.start())
+    matches = sorted(known + _generic(doc, _Taken(m.span() for m in known)), key=lambda m: m.start())
     for m in matches:
         if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
             continue
         end = _unit_end(m)
         num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))
-        if any(s < num_end and num_start < e for s, e in claimed):
+        if taken.overlaps(num_start, num_end):
             continue
         value = parse_number(m["num"])
         total = parse_number(m["total"] or (m.groupdict().get("of") or "")) if (m["total"] or m.groupdict().get("of")) else None
@@ -191,9 +214,8 @@ def find_counts(doc: Doc) -> list[Count]:
         unit = "%" if m.re is COUNT and m["pct"] else doc.span(m.start("unit"), end).text
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit,
                            qualifier=qualifier.group().strip().lower() if qualifier else None, value_max=value_max))
-    taken = [doc.norm_offset(f.start) for f in facts]
-    facts += _label_counts(doc, [(p, p + 1) for p in taken] + [
-        (doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed])
+    found = [(p, p + 1) for p in (doc.norm_offset(f.start) for f in facts)]
+    facts += _label_counts(doc, _Taken(found + [(doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed]))
     return sorted(facts, key=lambda f: f.span)
 
 

@@ -9,6 +9,7 @@ article mentions most; failing all three its value is ``--03-06``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,13 +135,20 @@ class _YearGuess:
 
     def __init__(self, doc: Doc, full_dates: list[tuple[int, int]]):
         self.doc = doc
-        self.full = full_dates  # (norm offset, year)
+        self.full = sorted(full_dates)  # (norm offset, year)
+        self.positions = [pos for pos, _ in self.full]
         common = Counter(y for _, y in full_dates).most_common(1)
         self.fallback = doc.published.year if doc.published else (common[0][0] if common else None)
 
     def at(self, offset: int) -> int | None:
+        """The year of the nearest full date in the sentence (one after ``offset`` first), else the fallback."""
         s, e = self.doc.sentence_at(offset)
-        near = [(abs(pos - offset) + (0 if pos > offset else 1000), y) for pos, y in self.full if s <= pos < e]
+        i = bisect_left(self.positions, offset)
+        before = self.full[i - 1] if i > 0 and self.full[i - 1][0] >= s else None
+        after = self.full[i] if i < len(self.full) and self.full[i][0] < e else None
+        near = [(offset - before[0] + 1000, before[1])] if before else []  # a date before counts less
+        if after:
+            near.append((after[0] - offset, after[1]))
         return min(near)[1] if near else self.fallback
 
 
