@@ -13,6 +13,7 @@ ALLOWED = {
     "records": {"text", "extract"},
     "archive": {"text", "extract", "records", "pipeline", "corpus"},
     "analysis": {"text", "extract", "records", "pipeline", "corpus", "archive"},
+    "web": {"text", "extract", "records", "pipeline", "corpus", "archive"},
 }
 IMPORT = re.compile(r"^\s*(?:from|import) vnparty_nlp\.(\w+)", re.M)
 

@@ -372,6 +372,7 @@ class Archive:
         frame: bool = False,
         highlight: tuple[str, str] = ("[", "]"),
         snippet_chars: int = 200,
+        order: str = "relevance",
         **filters: Any,
     ) -> SearchResults | pd.DataFrame:
         """Articles matching ``query`` and the filters, best bm25 first, with highlighted snippets.
@@ -386,7 +387,10 @@ class Archive:
         FTS5's bm25 over the newest :data:`RANK_WINDOW` matches (all of them when fewer match, or with
         ``exhaustive=True``), because FTS5 rescans each term's whole doclist per query to score, which
         costs 30-100 ms at 100,000 articles; ``results.exhaustive`` says whether the window cut.
+        ``order="date"``: every match, newest first (FTS5, no score), for readers who browse by time.
         """
+        if order not in ("relevance", "date"):
+            raise ValueError(f"order must be 'relevance' or 'date', not {order!r}")
         unknown = set(filters) - FILTER_NAMES
         if unknown:
             raise TypeError(f"unknown search filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
@@ -408,7 +412,13 @@ class Archive:
                 "ORDER BY a.published_day DESC, a.id DESC LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
         if query is not None and str(query).strip():
             parsed = parse_query(query, exact=exact)
-            if accel is not None:
+            if order == "date":
+                rows = con.execute(
+                    f"SELECT a.id, NULL AS score FROM fts f CROSS JOIN articles a ON a.id = f.rowid "
+                    f"WHERE fts MATCH ? AND {where} ORDER BY a.published_day DESC, a.id DESC LIMIT ? OFFSET ?",
+                    (parsed.fts, *params, limit, offset)).fetchall()
+                engine = "fts5"
+            elif accel is not None:
                 rows, total = self._accelerated(accel, parsed, filters, limit, offset)
                 engine = "tantivy"
             else:
@@ -547,7 +557,8 @@ class Archive:
             frame["pilot"] = frame["pilot"].astype(bool)
         return frame.rename(columns={"end_value": "end"})
 
-    def facet(self, by: str, *, query: str | None = None, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+    def facet(self, by: str, *, query: str | None = None, exact: bool | None = None, limit: int | None = None,
+              **filters: Any) -> pd.DataFrame:
         """Articles per value of ``by``: ``province``, ``year``, ``month``, ``site``, ``document``, ``doc_type``.
 
         ``document`` counts articles per cited document (its researcher's key, ``35-CT/TW``) and the
@@ -558,7 +569,7 @@ class Archive:
         where, params = _filters_sql(filters)
         if query:
             where += " AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-            params.append(parse_query(query).fts)
+            params.append(parse_query(query, exact=exact).fts)
         lim = f" LIMIT {int(limit)}" if limit else ""
         simple = {"province": "a.province", "year": "substr(a.published_day, 1, 4)",
                   "month": "substr(a.published_day, 1, 7)", "site": "a.site"}

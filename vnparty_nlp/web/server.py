@@ -1,0 +1,53 @@
+"""``vnparty serve``: run the web application with uvicorn, bound to 127.0.0.1 unless told otherwise."""
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import Any
+
+from vnparty_nlp.archive import DEFAULT_DB
+
+log = logging.getLogger("vnparty.web")
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def serve(archive: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000, *,
+          log_level: str = "warning") -> None:
+    """Serve the archive read-only until interrupted (needs ``pip install vnparty_nlp[serve]``)."""
+    import uvicorn
+
+    from vnparty_nlp.web.app import create_app
+
+    app = create_app(archive)  # opens the archive now: a missing file fails before the port is bound
+    if host not in LOCAL_HOSTS:
+        log.warning("serving on %s: anyone who can reach this address can read the archive", host)
+    log.warning("serving %s at http://%s:%d/ (read-only; Ctrl-C stops)", archive,
+                f"[{host}]" if ":" in host else host, port)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, access_log=False)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        log.error("vnparty serve needs the web extras: pip install 'vnparty_nlp[serve]'")
+        return 2
+    try:
+        serve(args.archive, args.host, args.port)
+    except (FileNotFoundError, RuntimeError) as err:
+        log.error("%s (build one with vnparty index or vnparty run)", err)
+        return 2
+    return 0
+
+
+def add_serve_command(subparsers: Any) -> None:
+    """Register ``serve`` on ``parser.add_subparsers()``."""
+    p = subparsers.add_parser("serve", help="browse and search the archive in a web browser (read-only)")
+    p.add_argument("archive", nargs="?", type=Path, default=Path(DEFAULT_DB),
+                   help=f"archive database (default: {DEFAULT_DB})")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=_cmd_serve)
