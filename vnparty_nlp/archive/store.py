@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -992,7 +993,8 @@ def _iso(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    if not keys._ISO.match(text):
+    m = keys._ISO.match(text)
+    if not m or (m.end() < len(text) and not re.fullmatch(r"[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?", text[m.end():])):
         raise ValueError(f"{value!r} is not a date: write 2020, 2020-06 or 2020-06-30")
     return text
 
