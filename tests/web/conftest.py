@@ -13,8 +13,8 @@ from vnparty_nlp.corpus import iter_corpus  # noqa: E402
 from vnparty_nlp.pipeline import analyze  # noqa: E402
 
 #: an article whose title, text and URL try to inject markup; its facts point at the words around it
-HOSTILE_TEXT = ("Tin nhắn lạ <script>alert('xss')</script> xuất hiện trong bài viết về Chỉ thị số 35-CT/TW "
-                "ngày 30-5-2019 của Bộ Chính trị & các \"hướng dẫn\" <b>in đậm</b>.\n"
+HOSTILE_TEXT = ("Tin nhắn lạ <script>alert('xss')</script> xuất hiện trong bài viết về Chỉ thị số 45-CT/TW "
+                "ngày 14-4-2025 của Bộ Chính trị & các \"hướng dẫn\" <b>in đậm</b>.\n"
                 "Đảng bộ huyện Mường Nhé có 45 chi bộ.\n")
 
 

@@ -121,7 +121,7 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
             for by in FACET_NAMES:
                 frame = archive.facet(by, limit=12, **base)
                 facets[by] = [(str(v), int(n)) for v, n in zip(frame[by], frame["articles"], strict=True)
-                              if v is not None]
+                              if isinstance(v, str) and v]  # undated or without province: not a filter
             has = list(params.filters.get("has", []))
             facets["has"] = [(kind, n) for kind in REGISTRY if kind not in has
                              for n in [archive.count(q, exact=params.exact, **{**params.filters, "has": [*has, kind]})]
