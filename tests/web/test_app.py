@@ -255,3 +255,16 @@ def test_exports_are_bounded(client):
     assert r.status_code == 400
     one = client.get("/export.csv", params={"q": "dai", "limit": "1"}).text
     assert len(list(csv.DictReader(io.StringIO(one)))) == 1
+
+
+@pytest.mark.parametrize("query, filters", [("dai hoi", {}), (None, {}), ("so du", {"province": "Hai Duong"}),
+                                            ('"số dư"', {"cites": "35-CT/TW"})])
+def test_summary_agrees_with_count_and_facet(web_archive, query, filters):
+    with Archive(web_archive, readonly=True) as archive:
+        found = archive.summary(query, **filters)
+        assert found["total"] == archive.count(query, **filters)
+        for by in ("province", "year", "site", "document"):
+            frame = archive.facet(by, query=query, limit=12, **filters)
+            assert found[by] == [(v, n) for v, n in zip(frame[by], frame["articles"], strict=True) if isinstance(v, str)]
+        for kind, n in found["has"]:
+            assert n == archive.count(query, has=kind, **filters)

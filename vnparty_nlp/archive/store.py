@@ -597,6 +597,48 @@ class Archive:
             raise ValueError(f"cannot facet by {by!r}: province, year, month, site, document or doc_type")
         return pd.read_sql_query(sql, self.con, params=params)
 
+    def summary(self, query: str | None = None, *, exact: bool | None = None, limit: int = 12,
+                **filters: Any) -> dict[str, Any]:
+        """The total and the facets of a search in one statement: ``{"total": n, "province": [(value,
+        articles), ...], "year": ..., "site": ..., "document": ..., "has": [(kind, articles), ...]}``.
+
+        The same figures as :meth:`count` and :meth:`facet` (``limit`` rows per facet, most articles
+        first), but the full-text matches are found once and shared by every facet (a search page
+        would otherwise scan them a dozen times). Values without a province, date or site are left out.
+        """
+        where, params = _filters_sql(filters)
+        if query is not None and str(query).strip():
+            source = "fts f CROSS JOIN articles a ON a.id = f.rowid WHERE fts MATCH ? AND "
+            params = [parse_query(query, exact=exact).fts, *params]
+        else:
+            source = "articles a WHERE "
+        lim = int(limit)
+        doc_group = ("CASE WHEN d.code_key IS NOT NULL THEN d.number_key || '|' || d.code_key "
+                     "ELSE coalesce(d.type_key, '') || '|' || coalesce(d.number_key, '') END")
+        parts = [
+            "SELECT 'total' AS facet, NULL AS value, count(*) AS n FROM m",
+            *(f"SELECT * FROM (SELECT '{name}', {col}, count(*) AS n FROM m WHERE {col} IS NOT NULL "
+              f"GROUP BY 2 ORDER BY n DESC, 2 LIMIT {lim})"
+              for name, col in (("province", "province"), ("year", "year"), ("site", "site"))),
+            # documents however spelled, labelled by their commonest key (as facet("document") does)
+            "SELECT * FROM (SELECT 'document', (SELECT d2.doc_key FROM documents d2 JOIN m m2 ON m2.id = d2.article_id "
+            f"WHERE d2.doc_key IS NOT NULL AND {doc_group.replace('d.', 'd2.')} = g.k GROUP BY d2.doc_key "
+            "ORDER BY count(*) DESC, d2.doc_key LIMIT 1), g.n FROM (SELECT "
+            f"{doc_group} AS k, count(DISTINCT d.article_id) AS n FROM documents d JOIN m ON m.id = d.article_id "
+            f"GROUP BY k) g ORDER BY g.n DESC, 2 LIMIT {lim})",
+            *(f"SELECT 'has', '{kind}', count(*) FROM m WHERE EXISTS (SELECT 1 FROM {t.table} x "
+              "WHERE x.article_id = m.id)" for kind, t in FACT_TABLES.items()),
+        ]
+        sql = (f"WITH m AS MATERIALIZED (SELECT a.id, a.province, substr(a.published_day, 1, 4) AS year, a.site "
+               f"FROM {source}{where}) " + " UNION ALL ".join(parts))
+        out: dict[str, Any] = {"total": 0, "province": [], "year": [], "site": [], "document": [], "has": []}
+        for facet, value, n in self.con.execute(sql, params):
+            if facet == "total":
+                out["total"] = n
+            elif n and value is not None:
+                out[facet].append((value, n))
+        return out
+
     def top_documents(self, n: int = 20, **filters: Any) -> pd.DataFrame:
         """The most cited documents: ``document`` (``35-CT/TW``), ``articles``, ``citations``."""
         return self.facet("document", limit=n, **filters)

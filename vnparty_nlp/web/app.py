@@ -22,7 +22,6 @@ from starlette.routing import Route
 
 from vnparty_nlp.archive import Archive, QueryError
 from vnparty_nlp.archive.keys import parse_citation
-from vnparty_nlp.extract import REGISTRY
 from vnparty_nlp.web.params import LIMITS, Limits, RequestError, SearchParams
 from vnparty_nlp.web.render import (
     CLOSE,
@@ -46,6 +45,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 FACET_NAMES = ("province", "year", "site", "document")
+#: where ``vnparty serve --workers N`` tells each worker process which archive to open
+ARCHIVE_ENV = "VNPARTY_SERVE_ARCHIVE"
 SNIPPET_CHARS = 240
 
 
@@ -114,19 +115,11 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
     def summary(archive: Archive, params: SearchParams) -> dict[str, Any]:
         """Total matches and the facets of a search (cached)."""
         def make() -> dict[str, Any]:
-            q = params.q or None
-            base = {"query": q, "exact": params.exact, **params.filters}
-            total = archive.count(q, exact=params.exact, **params.filters)
-            facets: dict[str, list[tuple[str, int]]] = {}
-            for by in FACET_NAMES:
-                frame = archive.facet(by, limit=12, **base)
-                facets[by] = [(str(v), int(n)) for v, n in zip(frame[by], frame["articles"], strict=True)
-                              if isinstance(v, str) and v]  # undated or without province: not a filter
-            has = list(params.filters.get("has", []))
-            facets["has"] = [(kind, n) for kind in REGISTRY if kind not in has
-                             for n in [archive.count(q, exact=params.exact, **{**params.filters, "has": [*has, kind]})]
-                             if n]
-            return {"total": total, "facets": facets}
+            found = archive.summary(params.q or None, exact=params.exact, limit=12, **params.filters)
+            has = set(params.filters.get("has", []))
+            facets = {by: [(str(v), int(n)) for v, n in found[by]] for by in FACET_NAMES}
+            facets["has"] = [(kind, n) for kind, n in found["has"] if kind not in has]
+            return {"total": found["total"], "facets": facets}
         return cache.get(_key(params, archive), make)
 
     def run_search(params: SearchParams, archive: Archive, snippet_chars: int = SNIPPET_CHARS) -> Any:
@@ -347,3 +340,10 @@ def _int_param(request: Request, name: str, default: int, hi: int) -> int:
     if not 0 <= value <= hi:
         raise RequestError(f"{name} must be between 0 and {hi:,}, not {value:,}")
     return value
+
+
+def app_from_env() -> Starlette:
+    """The app over the archive named by ``$VNPARTY_SERVE_ARCHIVE`` (uvicorn's factory for worker processes)."""
+    import os
+
+    return create_app(os.environ[ARCHIVE_ENV])
