@@ -184,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['errors']:>6}", flush=True)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
         tmp.cleanup()
     return 0
 

@@ -268,3 +268,14 @@ def test_summary_agrees_with_count_and_facet(web_archive, query, filters):
             assert found[by] == [(v, n) for v, n in zip(frame[by], frame["articles"], strict=True) if isinstance(v, str)]
         for kind, n in found["has"]:
             assert n == archive.count(query, has=kind, **filters)
+
+
+
+def test_summary_sample_counts_the_newest_matches_and_keeps_the_total(web_archive):
+    with Archive(web_archive, readonly=True) as archive:
+        whole = archive.summary("dai hoi")
+        cut = archive.summary("dai hoi", sample=1)
+        newest_match = max(h.id for h in archive.search("dai hoi"))
+        assert whole["total"] == cut["total"] == archive.count("dai hoi") == 2
+        assert cut["sampled"] and not whole["sampled"]
+        assert cut["province"] == [(archive.info(newest_match)["province"], 1)] == [("Hải Dương", 1)]

@@ -48,6 +48,8 @@ FACET_NAMES = ("province", "year", "site", "document")
 #: where ``vnparty serve --workers N`` tells each worker process which archive to open
 ARCHIVE_ENV = "VNPARTY_SERVE_ARCHIVE"
 SNIPPET_CHARS = 240
+#: facets of a search count its newest this many matches (the total is always exact): bounded work per page
+FACET_SAMPLE = 2000
 
 
 class ArchivePool:
@@ -115,11 +117,12 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
     def summary(archive: Archive, params: SearchParams) -> dict[str, Any]:
         """Total matches and the facets of a search (cached)."""
         def make() -> dict[str, Any]:
-            found = archive.summary(params.q or None, exact=params.exact, limit=12, **params.filters)
+            found = archive.summary(params.q or None, exact=params.exact, limit=12, sample=FACET_SAMPLE,
+                                    **params.filters)
             has = set(params.filters.get("has", []))
             facets = {by: [(str(v), int(n)) for v, n in found[by]] for by in FACET_NAMES}
             facets["has"] = [(kind, n) for kind, n in found["has"] if kind not in has]
-            return {"total": found["total"], "facets": facets}
+            return {"total": found["total"], "facets": facets, "sampled": found["sampled"]}
         return cache.get(_key(params, archive), make)
 
     def run_search(params: SearchParams, archive: Archive, snippet_chars: int = SNIPPET_CHARS) -> Any:
@@ -139,7 +142,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         pages = max(1, -(-total // params.limit))
         facets = {by: bars(rows, link=lambda v, by=by: params.toggled(by, v)) for by, rows in info["facets"].items()}
         return page("search.html", params=params, results=results, total=total, pages=pages, facets=facets,
-                    out_of_range=params.page > pages and total > 0, articles=len(archive))
+                    out_of_range=params.page > pages and total > 0, articles=len(archive), sampled=info["sampled"],
+                    facet_sample=FACET_SAMPLE)
 
     def article_page(request: Request) -> Response:
         article_id = request.path_params["article_id"]
@@ -244,6 +248,7 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         }
         if request.query_params.get("facets", "").lower() in ("1", "true", "yes"):
             info = summary(archive, params)
+            body["facets_sampled"] = info["sampled"]
             body["total"], body["facets"] = info["total"], {k: [{"value": v, "articles": n} for v, n in rows]
                                                             for k, rows in info["facets"].items()}
         return JSONResponse(body)
