@@ -622,25 +622,32 @@ class Archive:
             *(f"SELECT * FROM (SELECT '{name}', {col}, count(*) AS n FROM m WHERE {col} IS NOT NULL "
               f"GROUP BY 2 ORDER BY n DESC, 2 LIMIT {lim})"
               for name, col in (("province", "province"), ("year", "year"), ("site", "site"))),
-            # documents however spelled, labelled by their commonest key (as facet("document") does)
-            "SELECT * FROM (SELECT 'document', (SELECT d2.doc_key FROM documents d2 JOIN m m2 ON m2.id = d2.article_id "
-            f"WHERE d2.doc_key IS NOT NULL AND {doc_group.replace('d.', 'd2.')} = g.k GROUP BY d2.doc_key "
-            "ORDER BY count(*) DESC, d2.doc_key LIMIT 1), g.n FROM (SELECT "
-            f"{doc_group} AS k, count(DISTINCT d.article_id) AS n FROM documents d JOIN m ON m.id = d.article_id "
-            f"GROUP BY k) g ORDER BY g.n DESC, 2 LIMIT {lim})",
+            # documents however spelled (group k), labelled below by their commonest key, as facet("document")
+            f"SELECT 'document', {doc_group}, count(DISTINCT d.article_id) FROM documents d JOIN m ON m.id = d.article_id "
+            "GROUP BY 2",
+            f"SELECT 'spelling', {doc_group} || char(31) || d.doc_key, count(*) FROM documents d "
+            "JOIN m ON m.id = d.article_id WHERE d.doc_key IS NOT NULL GROUP BY 2",
             *(f"SELECT 'has', '{kind}', count(*) FROM m WHERE EXISTS (SELECT 1 FROM {t.table} x "
               "WHERE x.article_id = m.id)" for kind, t in FACT_TABLES.items()),
         ]
-        cut = f" ORDER BY a.id DESC LIMIT {int(sample)}" if sample else ""
+        # newest first straight from the index (FTS5 walks rowids backwards and stops): no sort of all matches
+        order_col = "f.rowid" if source.startswith("fts") else "a.id"
+        cut = f" ORDER BY {order_col} DESC LIMIT {int(sample)}" if sample else ""
         sql = (f"WITH m AS MATERIALIZED (SELECT a.id, a.province, substr(a.published_day, 1, 4) AS year, a.site "
                f"FROM {source}{where}{cut}) " + " UNION ALL ".join(parts))
         out: dict[str, Any] = {"total": 0, "province": [], "year": [], "site": [], "document": [], "has": [],
                                "sampled": False}
+        spellings: dict[str, list[tuple[int, str]]] = {}
         for facet, value, n in self.con.execute(sql, params):
             if facet == "total":
                 out["total"] = n
+            elif facet == "spelling":
+                k, _, key = value.partition("\x1f")
+                spellings.setdefault(k, []).append((-n, key))
             elif n and value is not None:
                 out[facet].append((value, n))
+        labelled = [(min(spellings[k])[1], n) for k, n in out["document"] if k in spellings]
+        out["document"] = sorted(labelled, key=lambda r: (-r[1], r[0]))[:lim]
         if sample and out["total"] >= sample:
             out["total"] = self.count(query, exact=exact, **filters)
             out["sampled"] = out["total"] > sample

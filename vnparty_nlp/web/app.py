@@ -80,18 +80,26 @@ class SummaryCache:
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self._items: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+        self._pending: dict[Any, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """The cached value, else ``make()``; readers asking for the same key meanwhile wait for it."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            pending = self._pending.setdefault(key, threading.Lock())
+        with pending:  # one computation per key at a time
+            with self._lock:
+                if key in self._items:
+                    return self._items[key]
+            value = make()
+            with self._lock:
+                self._items[key] = value
+                self._pending.pop(key, None)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
 
 
