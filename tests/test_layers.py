@@ -16,6 +16,7 @@ ALLOWED = {
     "records": {"lang", "text", "extract"},
     "archive": {"lang", "text", "extract", "records", "pipeline", "corpus"},
     "analysis": {"lang", "text", "extract", "records", "pipeline", "corpus", "archive"},
+    "web": {"lang", "text", "extract", "records", "pipeline", "corpus", "archive"},
 }
 IMPORT = re.compile(r"^\s*(?:from|import) vnparty_nlp\.(\w+)", re.M)
 

@@ -266,6 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
     from vnparty_nlp.archive.commands import add_archive_commands
 
     add_archive_commands(sub)  # index, search, stats
+    from vnparty_nlp.web.server import add_serve_command
+
+    add_serve_command(sub)
     return parser
 
 

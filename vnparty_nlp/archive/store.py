@@ -388,6 +388,7 @@ class Archive:
         frame: bool = False,
         highlight: tuple[str, str] = ("[", "]"),
         snippet_chars: int = 200,
+        order: str = "relevance",
         **filters: Any,
     ) -> SearchResults | pd.DataFrame:
         """Articles matching ``query`` and the filters, best bm25 first, with highlighted snippets.
@@ -402,7 +403,10 @@ class Archive:
         FTS5's bm25 over the newest :data:`RANK_WINDOW` matches (all of them when fewer match, or with
         ``exhaustive=True``), because FTS5 rescans each term's whole doclist per query to score, which
         costs 30-100 ms at 100,000 articles; ``results.exhaustive`` says whether the window cut.
+        ``order="date"``: every match, newest first (FTS5, no score), for readers who browse by time.
         """
+        if order not in ("relevance", "date"):
+            raise ValueError(f"order must be 'relevance' or 'date', not {order!r}")
         unknown = set(filters) - FILTER_NAMES
         if unknown:
             raise TypeError(f"unknown search filter(s) {sorted(unknown)}; known: {sorted(FILTER_NAMES)}")
@@ -423,7 +427,13 @@ class Archive:
                 "ORDER BY a.published_day DESC, a.id DESC LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
         if query is not None and str(query).strip():
             parsed = parse_query(query, exact=exact)
-            if accel is not None:
+            if order == "date":
+                rows = con.execute(
+                    f"SELECT a.id, NULL AS score FROM fts f CROSS JOIN articles a ON a.id = f.rowid "
+                    f"WHERE fts MATCH ? AND {where} ORDER BY a.published_day DESC, a.id DESC LIMIT ? OFFSET ?",
+                    (parsed.fts, *params, limit, offset)).fetchall()
+                engine = "fts5"
+            elif accel is not None:
                 rows, total = self._accelerated(accel, parsed, filters, limit, offset)
                 engine = "tantivy"
             else:
@@ -562,7 +572,8 @@ class Archive:
             frame["pilot"] = frame["pilot"].astype(bool)
         return frame.rename(columns={"end_value": "end"})
 
-    def facet(self, by: str, *, query: str | None = None, limit: int | None = None, **filters: Any) -> pd.DataFrame:
+    def facet(self, by: str, *, query: str | None = None, exact: bool | None = None, limit: int | None = None,
+              **filters: Any) -> pd.DataFrame:
         """Articles per value of ``by``: ``province``, ``year``, ``month``, ``site``, ``document``, ``doc_type``.
 
         ``document`` counts articles per cited document (its researcher's key, ``35-CT/TW``) and the
@@ -573,7 +584,7 @@ class Archive:
         where, params = _filters_sql(filters)
         if query:
             where += " AND a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
-            params.append(parse_query(query).fts)
+            params.append(parse_query(query, exact=exact).fts)
         lim = f" LIMIT {int(limit)}" if limit else ""
         simple = {"province": "a.province", "year": "substr(a.published_day, 1, 4)",
                   "month": "substr(a.published_day, 1, 7)", "site": "a.site"}
@@ -599,6 +610,62 @@ class Archive:
         else:
             raise ValueError(f"cannot facet by {by!r}: province, year, month, site, document or doc_type")
         return pd.read_sql_query(sql, self.con, params=params)
+
+    def summary(self, query: str | None = None, *, exact: bool | None = None, limit: int = 12,
+                sample: int | None = None, **filters: Any) -> dict[str, Any]:
+        """The total and the facets of a search in one statement: ``{"total": n, "province": [(value,
+        articles), ...], "year": ..., "site": ..., "document": ..., "has": [(kind, articles), ...]}``.
+
+        The same figures as :meth:`count` and :meth:`facet` (``limit`` rows per facet, most articles
+        first), but the full-text matches are found once and shared by every facet (a search page
+        would otherwise scan them a dozen times). Values without a province, date or site are left out.
+        ``sample``: facets of the newest ``sample`` matches only (``"sampled": True`` when that cut);
+        ``total`` stays exact. A bound for servers: at 100,000 articles a common word matches them all.
+        """
+        where, params = _filters_sql(filters)
+        if query is not None and str(query).strip():
+            source = "fts f CROSS JOIN articles a ON a.id = f.rowid WHERE fts MATCH ? AND "
+            params = [parse_query(query, exact=exact).fts, *params]
+        else:
+            source = "articles a WHERE "
+        lim = int(limit)
+        doc_group = ("CASE WHEN d.code_key IS NOT NULL THEN d.number_key || '|' || d.code_key "
+                     "ELSE coalesce(d.type_key, '') || '|' || coalesce(d.number_key, '') END")
+        parts = [
+            "SELECT 'total' AS facet, NULL AS value, count(*) AS n FROM m",
+            *(f"SELECT * FROM (SELECT '{name}', {col}, count(*) AS n FROM m WHERE {col} IS NOT NULL "
+              f"GROUP BY 2 ORDER BY n DESC, 2 LIMIT {lim})"
+              for name, col in (("province", "province"), ("year", "year"), ("site", "site"))),
+            # documents however spelled (group k), labelled below by their commonest key, as facet("document")
+            f"SELECT 'document', {doc_group}, count(DISTINCT d.article_id) FROM documents d JOIN m ON m.id = d.article_id "
+            "GROUP BY 2",
+            f"SELECT 'spelling', {doc_group} || char(31) || d.doc_key, count(*) FROM documents d "
+            "JOIN m ON m.id = d.article_id WHERE d.doc_key IS NOT NULL GROUP BY 2",
+            *(f"SELECT 'has', '{kind}', count(*) FROM m WHERE EXISTS (SELECT 1 FROM {t.table} x "
+              "WHERE x.article_id = m.id)" for kind, t in FACT_TABLES.items()),
+        ]
+        # newest first straight from the index (FTS5 walks rowids backwards and stops): no sort of all matches
+        order_col = "f.rowid" if source.startswith("fts") else "a.id"
+        cut = f" ORDER BY {order_col} DESC LIMIT {int(sample)}" if sample else ""
+        sql = (f"WITH m AS MATERIALIZED (SELECT a.id, a.province, substr(a.published_day, 1, 4) AS year, a.site "
+               f"FROM {source}{where}{cut}) " + " UNION ALL ".join(parts))
+        out: dict[str, Any] = {"total": 0, "province": [], "year": [], "site": [], "document": [], "has": [],
+                               "sampled": False}
+        spellings: dict[str, list[tuple[int, str]]] = {}
+        for facet, value, n in self.con.execute(sql, params):
+            if facet == "total":
+                out["total"] = n
+            elif facet == "spelling":
+                k, _, key = value.partition("\x1f")
+                spellings.setdefault(k, []).append((-n, key))
+            elif n and value is not None:
+                out[facet].append((value, n))
+        labelled = [(min(spellings[k])[1], n) for k, n in out["document"] if k in spellings]
+        out["document"] = sorted(labelled, key=lambda r: (-r[1], r[0]))[:lim]
+        if sample and out["total"] >= sample:
+            out["total"] = self.count(query, exact=exact, **filters)
+            out["sampled"] = out["total"] > sample
+        return out
 
     def top_documents(self, n: int = 20, **filters: Any) -> pd.DataFrame:
         """The most cited documents: ``document`` (``35-CT/TW``), ``articles``, ``citations``."""
