@@ -105,8 +105,14 @@ _MIN_ITEM_CHARS = 8
 
 def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of ``pattern`` in ``text[s:e]`` that are not inside quotes or parentheses."""
-    quoted = [m.span() for m in _QUOTED.finditer(text, s, e)]
-    return [m for m in pattern.finditer(text, s, e) if not any(a < m.start() < b for a, b in quoted)]
+    quoted = [m.span() for m in _QUOTED.finditer(text, s, e)]  # in order, not overlapping
+    starts = [a for a, _ in quoted]
+    out = []
+    for m in pattern.finditer(text, s, e):
+        i = bisect_left(starts, m.start()) - 1
+        if i < 0 or not quoted[i][0] < m.start() < quoted[i][1]:
+            out.append(m)
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
