@@ -218,8 +218,8 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
 def _citation_ends(doc: Doc) -> list[int]:
     """Where document references end: the date after one is its signing date, which says nothing about
     the year of the events a report describes."""
-    return [doc.norm_offset(d.stop) + (1 if doc.norm[doc.norm_offset(d.stop):][:1] == "," else 0)
-            for d in doc.facts.get("documents", [])]
+    ends = [doc.norm_offset(d.stop) for d in doc.facts.get("documents", [])]
+    return [end + (doc.norm[end:end + 1] == ",") for end in ends]
 
 
 def find_dates(doc: Doc) -> list[DateFact]:
