@@ -32,7 +32,11 @@ LEGACY_TYPES = {
     "/legacy/tcvn3.html": "text/html; charset=ISO-8859-1",
     "/legacy/vni.html": "text/html",
     "/legacy/nfd.html": "text/html; charset=utf-8",
+    "/layouts/frontpage/tin/hoinghi12.htm": "text/html",
+    "/layouts/vni/tintuc/chitiet.asp": "text/html",
 }
+#: the CMS-layout pages (``make_layouts.py``) and what each must give
+LAYOUT_EXPECTED: dict[str, dict] = json.loads((SITES / "layouts" / "expected.json").read_text("utf-8"))
 
 
 def simple_article(title: str, paragraphs: list[str]) -> bytes:
@@ -174,7 +178,7 @@ class Handler(BaseHTTPRequestHandler):
         file = SITES / path.lstrip("/")
         if file.is_dir():
             file = file / "index.html"
-        if not file.is_file() or ".." in path or file.suffix not in (".html", ".aspx"):
+        if not file.is_file() or ".." in path or file.suffix not in (".html", ".aspx", ".htm", ".asp"):
             return self._send(404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"})
         data = file.read_bytes()
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'

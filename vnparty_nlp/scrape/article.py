@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from vnparty_nlp.lang.calendar import dateline_rest
 from vnparty_nlp.scrape.blocks import (
     SKIP_TAGS,
     Line,
@@ -26,9 +27,10 @@ from vnparty_nlp.scrape.blocks import (
     is_stop_line,
     normalize_ws,
 )
-from vnparty_nlp.scrape.byline import parse_author, split_byline
+from vnparty_nlp.scrape.byline import parse_author, split_byline, split_top_byline
 from vnparty_nlp.scrape.dates import parse_date
 from vnparty_nlp.scrape.encoding import decode_bytes, normalize_text
+from vnparty_nlp.scrape.metadata import element_order, extract_metadata, meta_authors, person_names
 from vnparty_nlp.scrape.profiles import COMMON_DROP, PROFILES, SiteProfile
 from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve
 
@@ -41,9 +43,12 @@ __all__ = ["Article", "parse_article", "parse_html", "choose_profile", "canonica
 class Article:
     """One article as the rest of the pipeline sees it.  ``text`` is the paragraphs joined by blank lines.
 
-    ``published`` is ISO (``2020-05-21T17:30`` or ``2020-05-21``) or None; ``author`` is a person's
-    name from the byline (None for a source credit, which goes to ``credit``); ``layout`` names the
-    site profile used, or "generic".
+    ``published`` and ``modified`` are ISO (``2020-05-21T17:30`` or ``2020-05-21``, Vietnam time) or
+    None; ``author`` is the first person named in the byline (None for a source credit, which goes to
+    ``credit``) and ``authors`` all of them; ``lead`` is the summary the page gives (also the first
+    paragraph when it is shown above the body); ``language`` an ISO 639 code; ``layout`` names the
+    site profile used, or "generic"; ``metadata_sources`` says where each field was read (an audit
+    trail: "structured", "dateline: Thứ Tư, 08/04/2015, 08:11", "byline element"...).
     """
 
     url: str
@@ -56,6 +61,12 @@ class Article:
     section: str | None = None
     credit: str | None = None
     layout: str = "generic"
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    lead: str | None = None
+    language: str | None = None
+    metadata_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -78,6 +89,11 @@ class Article:
             "section": self.section,
             "credit": self.credit,
             "layout": self.layout,
+            "modified": self.modified,
+            "authors": list(self.authors),
+            "tags": list(self.tags),
+            "lead": self.lead,
+            "language": self.language,
             "text": self.text,
             "paragraphs": list(self.paragraphs),
         }
@@ -94,7 +110,9 @@ class Article:
             url=data["url"], canonical_url=data.get("canonical_url") or data["url"], site=data.get("site", ""),
             title=data.get("title"), published=data.get("published"), author=data.get("author"),
             paragraphs=list(paragraphs), section=data.get("section"), credit=data.get("credit"),
-            layout=data.get("layout", "generic"),
+            layout=data.get("layout", "generic"), modified=data.get("modified"),
+            authors=list(data.get("authors") or ([data["author"]] if data.get("author") else [])),
+            tags=list(data.get("tags") or []), lead=data.get("lead"), language=data.get("language"),
         )
 
 
@@ -210,8 +228,8 @@ def _is_furniture_container(tag: Tag) -> bool:
     return False
 
 
-def _generic_lines(soup: BeautifulSoup) -> list[Line]:
-    """Lines of the container that holds the most running (non-link) text, readability-style."""
+def _generic_lines(soup: BeautifulSoup) -> tuple[Tag | None, list[Line]]:
+    """The container that holds the most running (non-link) text, readability-style, and its lines."""
     root = soup.body or soup
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
@@ -237,7 +255,7 @@ def _generic_lines(soup: BeautifulSoup) -> list[Line]:
             up = container.parent if isinstance(container.parent, Tag) else None
             container = _container_of(up) if up is not None else None
     if not scores:
-        return []
+        return None, []
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
     best: Tag | None = None
     best_score = -1.0
@@ -254,12 +272,12 @@ def _generic_lines(soup: BeautifulSoup) -> list[Line]:
             best, best_score = tag, adjusted
     if best is None:
         best = tags[ranked[0]]
-    return element_lines(best)
+    return best, element_lines(best)
 
 
 # --- profile extraction ------------------------------------------------------------------------------------
 
-def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
+def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> tuple[Tag | None, list[Line]]:
     found: list[Tag] = []
     for sel in prof.body:
         for el in soup.select(sel):
@@ -267,7 +285,7 @@ def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
                 found = [f for f in found if el not in f.parents]
                 found.append(el)
     if not found:
-        return []
+        return None, []
     drop = ", ".join((*COMMON_DROP, *prof.drop))
     for el in found:
         for junk in el.select(drop):
@@ -277,13 +295,14 @@ def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
     lines: list[Line] = []
     for el in found:
         lines.extend(element_lines(el))
-    return lines
+    return found[0], lines
 
 
 # --- assembly -------------------------------------------------------------------------------------------
 
 def _is_date_line(text: str) -> bool:
-    return len(text) < 60 and parse_date(text) is not None and len(re.sub(r"[\d\s/:.,'()+-]", "", text)) < 30
+    """A dateline ("Thứ Tư, 08/04/2015, 08:11", "Cập nhật: 08/04/2015") at the head of a container."""
+    return len(text) < 100 and parse_date(text) is not None and len(dateline_rest(text).split()) <= 3
 
 
 def _trim_head(lines: list[str], title: str | None, section: str | None) -> list[str]:
@@ -295,26 +314,8 @@ def _trim_head(lines: list[str], title: str | None, section: str | None) -> list
     return out
 
 
-def _find_published(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
-    if prof:
-        published = parse_date(_text(_first(soup, prof.date)))
-        if published:
-            return published
-    meta = _meta(soup, "article:published_time", "og:published_time", "datePublished", "pubdate",
-                 "publishdate", "DC.date.issued", "date")
-    if meta and parse_date(meta):
-        return parse_date(meta)
-    time_el = soup.find("time", attrs={"datetime": True})
-    if isinstance(time_el, Tag) and parse_date(str(time_el["datetime"])):
-        return parse_date(str(time_el["datetime"]))
-    for el in soup.find_all(attrs={"class": re.compile(r"(?i)date|time|ngay|publish|posted")}):
-        if not isinstance(el, Tag) or el.find_parent(["a", "li"]) is not None:
-            continue  # dates of related-article lists
-        if not any(_is_furniture_container(t) for t in (el, *el.parents) if isinstance(t, Tag)):
-            text = _text(el)
-            if text and len(text) < 80 and parse_date(text):
-                return parse_date(text)
-    return None
+def _profile_date(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
+    return parse_date(_text(_first(soup, prof.date))) if prof else None
 
 
 def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None,
@@ -323,43 +324,79 @@ def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = 
 
     Never raises on bad markup: a page cut in the middle gives the paragraphs that arrived; a page
     with no article gives an Article with no paragraphs.  ``use_profiles=False`` forces the generic
-    extractor (to measure it, or when a profile misfires).
+    extractor (to measure it, or when a profile misfires).  Metadata come from
+    :func:`~vnparty_nlp.scrape.metadata.extract_metadata` (structured data, then the visible page).
     """
     soup = parse_html(html)
     prof = profile or (choose_profile(soup, url) if use_profiles else None)
     layout = prof.name if prof else "generic"
 
-    title = _clean_title(_text(_first(soup, prof.title)) if prof else None)
-    if not title:
-        h1 = soup.find("h1")
-        title = _clean_title(_meta(soup, "og:title") or _text(h1 if isinstance(h1, Tag) else None)
-                             or _title_from_head(soup))
-    section = _text(_first(soup, prof.section)) if prof else None
+    profile_title = _clean_title(_text(_first(soup, prof.title))) if prof else None
+    profile_section = _text(_first(soup, prof.section)) if prof else None
     author_el = _first(soup, prof.author) if prof else None
-    published = _find_published(soup, prof)
+    profile_author = parse_author(_text(author_el) or "") if author_el is not None else None
+    profile_date = _profile_date(soup, prof)
     canonical = canonical_url_of(soup, url)
+    order = element_order(soup)
 
-    lines = _profile_lines(soup, prof) if prof else []
+    body, lines = _profile_lines(soup, prof) if prof else (None, [])
     if prof and not lines:
         log.debug("%s: profile %s found no body; using the generic extractor", url, prof.name)
         layout = "generic"
     if not lines:
-        lines = _generic_lines(soup)
+        body, lines = _generic_lines(soup)
+    md = extract_metadata(soup, body=body, order=order, profile_title=profile_title, profile_date=profile_date,
+                          profile_author=[profile_author] if profile_author else None,
+                          profile_section=profile_section)
+    title, section = md.title, md.section
     paragraphs = [normalize_text(ln.text) for ln in clean_lines(lines)]
     paragraphs = _trim_head(paragraphs, title, section)
     paragraphs = [p for p in paragraphs if not is_furniture_line(p) and not is_stop_line(p)]
+    paragraphs, top_author = split_top_byline(paragraphs)
+    paragraphs = _trim_head(paragraphs, title, section)
+    if md.lead_element is not None and body is not None and not _inside(md.lead_element, body):
+        lead = normalize_text(md.lead or "")
+        if lead and normalize_ws(lead) not in {normalize_ws(p) for p in paragraphs[:3]}:
+            paragraphs.insert(0, lead)  # the sapo shown between the title and the body is the article's
     paragraphs, byline = split_byline(paragraphs)
-    author = parse_author(_text(author_el) or "") if author_el is not None else None
-
+    authors = md.authors
+    if not authors:
+        for source, names in (("top byline", [top_author] if top_author else []),
+                              ("closing byline", [byline.author] if byline.author else []),
+                              ("closing byline", person_names(byline.credit) if byline.credit else []),
+                              ("meta author", meta_authors(soup))):
+            if names:
+                authors = names
+                md.sources["authors"] = source
+                break
     return Article(
         url=normalize_url(url),
         canonical_url=canonical,
         site=host_of(canonical) or host_of(url),
         title=normalize_text(title) if title else None,
-        published=published,
-        author=author or byline.author,
+        published=md.published,
+        author=authors[0] if authors else None,
         paragraphs=paragraphs,
         section=normalize_text(section) if section else None,
         credit=byline.credit,
         layout=layout,
+        modified=md.modified,
+        authors=authors,
+        tags=md.tags,
+        lead=normalize_text(md.lead) if md.lead else None,
+        # a FrontPage page says "en-us" whatever it holds: the text outvotes the declaration
+        language="vi" if _looks_vietnamese(paragraphs) else md.language,
+        metadata_sources=md.sources,
     )
+
+
+def _inside(el: Tag, container: Tag) -> bool:
+    return el is container or any(parent is container for parent in el.parents)
+
+
+_VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def _looks_vietnamese(paragraphs: list[str]) -> bool:
+    sample = " ".join(paragraphs)[:2000].lower()
+    return len(_VI_MARKS.findall(sample)) >= 0.03 * max(len(sample), 1) > 0
