@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BYLINE_PREFIXES", "PORTAL_WORDS", "ORG_WORDS", "ROLE_WORDS", "RANK_PREFIX", "NAME_WORD", "CREDIT",
+__all__ = ["BYLINE_PREFIXES", "PORTAL_WORDS", "BANNER_WORDS", "ORG_WORDS", "ROLE_WORDS", "RANK_PREFIX", "NAME_WORD", "CREDIT",
            "looks_like_person", "name_case"]
 
 #: prefixes before the name in a byline ("Bài và ảnh: Thu Hà")
@@ -34,10 +34,12 @@ thượng học phóng biên
 #: how a site names itself: a heading or <title> part starting with these is the portal, not the article
 PORTAL_WORDS: tuple[str, ...] = (
     "cổng thông tin", "cổng ttđt", "trang thông tin", "trang tin", "báo điện tử", "báo ", "tạp chí", "đài phát thanh",
-    "website", "cơ quan của", "ủy ban nhân dân", "uỷ ban nhân dân", "huyện ủy - ", "thành ủy - ", "tỉnh ủy - ",
-    "đảng bộ huyện", "đảng bộ tỉnh", "đảng bộ xã", "hội đồng nhân dân", "new page", "untitled", "trang chủ",
+    "website", "cơ quan của", "huyện ủy - ", "thành ủy - ", "tỉnh ủy - ", "new page", "untitled", "trang chủ",
     "in bài viết",
 )
+#: a heading in capitals starting with these is a banner ("ĐẢNG BỘ HUYỆN ...", "ỦY BAN NHÂN DÂN ...")
+BANNER_WORDS: tuple[str, ...] = ("đảng bộ", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "huyện ủy",
+                                 "tỉnh ủy", "thành ủy", "đảng ủy", "ubnd", "hđnd")
 #: ranks and degrees written before a name ("TS.", "PGS, TS", "Thiếu tướng", "Nhà báo")
 RANK_PREFIX = re.compile(
     r"^(?:(?:GS|PGS|TS|ThS|TSKH|CN|BS|KS|LS|NCS|NNC|Ths|GS\.TSKH)\s*[.,]?\s*)+"

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--max-depth", type=int, default=3)
     c.add_argument("--domain", action="append", dest="domains")
     c.add_argument("--no-progress", action="store_true")
+    c.add_argument("--warc", help="keep every fetched response in WARC files in this directory")
+    c.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
     for p in (f, c):
         p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
         p.add_argument("--timeout", type=float, default=30.0)
@@ -35,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "fetch":
         return fetch_command(args.url, args.delay, config=cfg)
     return crawl_command(args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
-                         allowed_domains=args.domains, progress=not args.no_progress, config=cfg)
+                         allowed_domains=args.domains, progress=not args.no_progress, config=cfg,
+                         warc_dir=args.warc, warc_max_bytes=int(args.warc_max_mb * 1024 * 1024))
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Article", "parse_article", "parse_html", "choose_profile", "canonical_url_of"]
+__all__ = ["Article", "parse_article", "is_article_page", "parse_html", "choose_profile", "canonical_url_of"]
 
 
 @dataclass
@@ -48,7 +48,9 @@ class Article:
     ``credit``) and ``authors`` all of them; ``lead`` is the summary the page gives (also the first
     paragraph when it is shown above the body); ``language`` an ISO 639 code; ``layout`` names the
     site profile used, or "generic"; ``metadata_sources`` says where each field was read (an audit
-    trail: "structured", "dateline: Thứ Tư, 08/04/2015, 08:11", "byline element"...).
+    trail: "structured", "dateline: Thứ Tư, 08/04/2015, 08:11", "byline element"...); ``warc_file`` and
+    ``warc_offset`` point to the WARC record the page was read from (crawls with a WARC directory, and
+    :func:`~vnparty_nlp.scrape.warc.iter_warc_articles`).
     """
 
     url: str
@@ -66,6 +68,8 @@ class Article:
     tags: list[str] = field(default_factory=list)
     lead: str | None = None
     language: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
     metadata_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -94,6 +98,8 @@ class Article:
             "tags": list(self.tags),
             "lead": self.lead,
             "language": self.language,
+            "warc_file": self.warc_file,
+            "warc_offset": self.warc_offset,
             "text": self.text,
             "paragraphs": list(self.paragraphs),
         }
@@ -113,6 +119,7 @@ class Article:
             layout=data.get("layout", "generic"), modified=data.get("modified"),
             authors=list(data.get("authors") or ([data["author"]] if data.get("author") else [])),
             tags=list(data.get("tags") or []), lead=data.get("lead"), language=data.get("language"),
+            warc_file=data.get("warc_file"), warc_offset=data.get("warc_offset"),
         )
 
 
@@ -314,6 +321,19 @@ def _trim_head(lines: list[str], title: str | None, section: str | None) -> list
     return out
 
 
+_MIN_ARTICLE_CHARS = 200
+
+
+def is_article_page(article: Article, prof: SiteProfile | None) -> bool:
+    """Whether a parsed page is an article (not a listing): the crawler and the WARC reader agree on it."""
+    if not article.paragraphs:
+        return False
+    if prof is not None:
+        # a known layout: only pages with the layout's article body are articles (not its listings)
+        return article.layout == prof.name
+    return len(article.paragraphs) >= 2 and len(article.text) >= _MIN_ARTICLE_CHARS
+
+
 def _profile_date(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
     return parse_date(_text(_first(soup, prof.date))) if prof else None
 
@@ -349,6 +369,7 @@ def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = 
                           profile_author=[profile_author] if profile_author else None,
                           profile_section=profile_section)
     title, section = md.title, md.section
+    md.sources["profile"] = prof.name if prof else ""
     paragraphs = [normalize_text(ln.text) for ln in clean_lines(lines)]
     paragraphs = _trim_head(paragraphs, title, section)
     paragraphs = [p for p in paragraphs if not is_furniture_line(p) and not is_stop_line(p)]

@@ -62,7 +62,8 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
                   max_pages: int = 500, max_depth: int = 3, delay: float = 1.0,
                   on_article: Callable[[Article], Any] | None = None, *,
                   allowed_domains: Iterable[str] | None = None, timeout: float = 30.0,
-                  progress: bool = True, config: FetchConfig | None = None) -> int:
+                  progress: bool = True, config: FetchConfig | None = None,
+                  warc_dir: str | Path | None = None, warc_max_bytes: int = 1024**3) -> int:
     """Run (or resume) a crawl; print the summary to stderr.  Exit 0 if anything was written or all done."""
     if not start_urls:
         log.error("vnparty crawl: no start URL")
@@ -72,7 +73,7 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
         report = crawl(
             start_urls, out_path, state_path or default_state_path(out_path), max_pages=max_pages,
             max_depth=max_depth, allowed_domains=allowed_domains, config=cfg, on_article=on_article,
-            progress=progress,
+            progress=progress, warc_dir=warc_dir, warc_max_bytes=warc_max_bytes,
         )
     except KeyboardInterrupt:
         log.error("vnparty crawl: interrupted; run the same command again to resume")

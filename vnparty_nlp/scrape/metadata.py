@@ -21,7 +21,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
-from vnparty_nlp.lang.bylines import BYLINE_PREFIXES, PORTAL_WORDS, looks_like_person, name_case
+from vnparty_nlp.lang.bylines import BANNER_WORDS, BYLINE_PREFIXES, PORTAL_WORDS, looks_like_person, name_case
 from vnparty_nlp.lang.calendar import COPYRIGHT_WORDS, MODIFIED_LABELS, TODAY_WORDS, dateline_rest, parse_date
 from vnparty_nlp.scrape.blocks import SKIP_TAGS, normalize_ws
 from vnparty_nlp.scrape.encoding import normalize_text, tcvn3_to_unicode, vni_to_unicode
@@ -249,7 +249,7 @@ def _is_portal_name(text: str, site_name: str | None) -> bool:
     low = text.lower().strip()
     if site_name and _similar(low, site_name) >= 0.8:
         return True
-    return low.startswith(PORTAL_WORDS)
+    return low.startswith(PORTAL_WORDS) or (text.isupper() and low.startswith(BANNER_WORDS))
 
 
 def _title_refs(soup: BeautifulSoup, site_name: str | None) -> list[str]:
@@ -324,6 +324,9 @@ def find_title(soup: BeautifulSoup, refs: list[str], structured: str | None, bod
         return heads[0].text, heads[0].el, "first heading"
     if refs:
         return max(refs, key=len), None, "<title>"
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag) and normalize_ws(h1.get_text(" ")):
+        return normalize_ws(h1.get_text(" ")), h1, "h1"
     return None, None, ""
 
 
