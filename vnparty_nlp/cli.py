@@ -194,7 +194,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
             on_article=on_article if records_out else None, allowed_domains=args.domain or None,
             timeout=args.timeout, progress=args.progress, warc_dir=args.warc,
-            warc_max_bytes=int(args.warc_max_mb * 1024 * 1024),
+            warc_max_bytes=int(args.warc_max_mb * 1024 * 1024), discover_from=args.discover, since=args.since,
+            until=args.until, url_pattern=args.url_pattern,
         )
     finally:
         if records_out is not None:
@@ -285,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("crawl", help="crawl listing pages to articles (resumable: run again to resume)")
-    p.add_argument("start_urls", nargs="+")
+    p.add_argument("start_urls", nargs="*")
     p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
     p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
     p.add_argument("--db", type=Path, help="and add the records to this archive (records journal: OUT.records.jsonl)")
@@ -297,6 +298,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--domain", action="append", help="allowed domain (default: the start URLs' hosts)")
     p.add_argument("--warc", type=Path, metavar="DIR", help="keep every fetched response in WARC files here")
     p.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
+    p.add_argument("--discover", action="append", default=[], metavar="URL",
+                   help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
+    p.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
+    p.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
+    p.add_argument("--url-pattern", help="only article URLs matching this regular expression")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_crawl)
 

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from bs4 import BeautifulSoup, Tag
 from tqdm import tqdm
 
 from vnparty_nlp.scrape.article import Article, choose_profile, is_article_page, parse_article, parse_html
+from vnparty_nlp.scrape.discovery import DiscoveryFilter, discover
 from vnparty_nlp.scrape.encoding import NotTextError
 from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError
 from vnparty_nlp.scrape.profiles import SiteProfile
@@ -155,8 +157,9 @@ def _discover(soup: BeautifulSoup, base: str, prof: SiteProfile | None, is_artic
 class _Crawler:
     def __init__(self, state: CrawlState, out: _Output, fetcher: Fetcher, domains: frozenset[str],
                  max_depth: int, on_article: Callable[[Article], Any] | None, report: CrawlReport,
-                 bar: tqdm, warc: WarcWriter | None = None) -> None:
+                 bar: tqdm, warc: WarcWriter | None = None, url_pattern: str | None = None) -> None:
         self.state, self.out, self.fetcher, self.warc = state, out, fetcher, warc
+        self.url_pattern = re.compile(url_pattern) if url_pattern else None
         self.domains, self.max_depth, self.on_article = domains, max_depth, on_article
         self.report, self.bar = report, bar
         self.generation = int(state.get("generation", "1") or 1)
@@ -182,6 +185,8 @@ class _Crawler:
             if depth > self.max_depth:
                 continue
             if not same_site(url, self.domains):
+                continue
+            if kind == "article" and self.url_pattern is not None and not self.url_pattern.search(url):
                 continue
             self.state.add_link(src, url, kind, depth)
             self.state.add_url(url, kind, depth, self.generation)
@@ -276,6 +281,8 @@ def crawl(
     progress: bool = True,
     warc_dir: str | Path | None = None,
     warc_max_bytes: int = 1024**3,
+    discover_from: Iterable[str] | None = None,
+    discovery_filter: DiscoveryFilter | None = None,
 ) -> CrawlReport:
     """Crawl from listing pages to articles; append each new article to ``out_path`` as one JSON line.
 
@@ -285,12 +292,15 @@ def crawl(
     are logged and counted, never fatal.  Re-running with the same ``state_path`` resumes an
     interrupted crawl, or re-crawls a finished one with conditional requests.  With ``warc_dir``
     every fetched response is also kept in rotating WARC files there, and each article points to its
-    record (``warc_file``, ``warc_offset``).
+    record (``warc_file``, ``warc_offset``).  ``discover_from`` (sites, sitemaps, feeds) adds the article
+    URLs of their sitemaps and feeds that pass ``discovery_filter`` (dates, URL pattern, hosts), before
+    any article is fetched; a resumed run does not discover again.
     """
     started = time.monotonic()
     starts = [normalize_url(u) for u in start_urls]
+    discovery_starts = [normalize_url(u) for u in discover_from or ()]
     domains = frozenset(d.lower().removeprefix("www.") for d in allowed_domains) if allowed_domains \
-        else frozenset(host_of(u) for u in starts)
+        else frozenset(host_of(u) for u in [*starts, *discovery_starts])
     state = CrawlState(state_path)
     report = CrawlReport()
     own_fetcher = fetcher is None
@@ -317,7 +327,16 @@ def crawl(
             state.set("status", "running")
             for url in starts:
                 state.add_url(url, "seed", 0, generation)
-        crawler = _Crawler(state, out, fetcher, domains, max_depth, on_article, report, bar, warc)
+        if discovery_starts and state.get("discovered") != str(generation):
+            filt = discovery_filter or DiscoveryFilter()
+            found = [d for d in discover(discovery_starts, fetcher, filt) if same_site(d.url, domains)]
+            with state.transaction():
+                for item in found:
+                    state.add_url(item.url, "article", 0, generation)
+                state.set("discovered", generation)
+            log.info("discovery: %d article URL(s) from sitemaps and feeds", len(found))
+        url_pattern = discovery_filter.url_pattern if discovery_filter else None
+        crawler = _Crawler(state, out, fetcher, domains, max_depth, on_article, report, bar, warc, url_pattern)
         report.restored = crawler.emit_pending()
         while report.fetched < max_pages:
             row = state.next_pending()
