@@ -30,7 +30,7 @@ from vnparty_nlp.scrape.blocks import (
 from vnparty_nlp.scrape.byline import parse_author, split_byline, split_top_byline
 from vnparty_nlp.scrape.dates import parse_date
 from vnparty_nlp.scrape.encoding import decode_bytes, normalize_text
-from vnparty_nlp.scrape.metadata import element_order, extract_metadata, meta_authors, person_names
+from vnparty_nlp.scrape.metadata import PageIndex, extract_metadata, meta_authors, person_names
 from vnparty_nlp.scrape.profiles import COMMON_DROP, PROFILES, SiteProfile
 from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve
 
@@ -139,8 +139,16 @@ def _text(el: Tag | None) -> str | None:
     return text or None
 
 
-def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | None:
+def _possible(selectors: tuple[str, ...], index: PageIndex | None) -> tuple[str, ...]:
+    """The selectors whose classes all occur in the page (the others cannot match; CSS matching is slow)."""
+    if index is None:
+        return selectors
+    return tuple(sel for sel in selectors if set(_SELECTOR_CLASS.findall(sel)) <= index.classes)
+
+
+def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...], index: PageIndex | None = None) -> Tag | None:
     """The first element (in document order) matching any selector: one pass over the tree."""
+    selectors = _possible(selectors, index)
     if not selectors:
         return None
     return soup.select_one(", ".join(selectors))
@@ -160,14 +168,26 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return best[1] if best else None
 
 
-def choose_profile(soup: BeautifulSoup, url: str) -> SiteProfile | None:
-    """The profile whose domain matches the URL, else the first whose fingerprint is in the page."""
+_SELECTOR_CLASS = re.compile(r"\.([\w-]+)")
+
+
+def choose_profile(soup: BeautifulSoup, url: str, index: PageIndex | None = None) -> SiteProfile | None:
+    """The profile whose domain matches the URL, else the first whose fingerprint is in the page.
+
+    With the page's ``index``, a fingerprint whose classes the page does not use is ruled out
+    without running the CSS selector (the selector engine is the costly part).
+    """
     host = host_of(url)
     for prof in PROFILES:
         if any(host == d or host.endswith("." + d) for d in prof.domains):
             return prof
     for prof in PROFILES:
-        if prof.fingerprint and soup.select_one(", ".join(prof.fingerprint)) is not None:
+        if not prof.fingerprint:
+            continue
+        selectors = prof.fingerprint
+        if index is not None:
+            selectors = tuple(sel for sel in selectors if set(_SELECTOR_CLASS.findall(sel)) <= index.classes)
+        if selectors and soup.select_one(", ".join(selectors)) is not None:
             return prof
     return None
 
@@ -284,19 +304,25 @@ def _generic_lines(soup: BeautifulSoup) -> tuple[Tag | None, list[Line]]:
 
 # --- profile extraction ------------------------------------------------------------------------------------
 
-def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> tuple[Tag | None, list[Line]]:
+def _profile_lines(soup: BeautifulSoup, prof: SiteProfile, index: PageIndex | None = None
+                   ) -> tuple[Tag | None, list[Line]]:
     found: list[Tag] = []
-    for sel in prof.body:
+    for sel in _possible(prof.body, index):
         for el in soup.select(sel):
             if not any(el is f or f in el.parents for f in found):
                 found = [f for f in found if el not in f.parents]
                 found.append(el)
     if not found:
         return None, []
-    drop = ", ".join((*COMMON_DROP, *prof.drop))
+    drop_tags = frozenset(COMMON_DROP)  # plain tag names: found without the CSS engine
+    drop = ", ".join(_possible(prof.drop, index))
     for el in found:
-        for junk in el.select(drop):
-            junk.decompose()
+        for junk in [d for d in el.find_all(True) if d.name in drop_tags]:
+            if not junk.__dict__.get("_decomposed", False):  # not .decomposed: a tree search per call
+                junk.decompose()
+        if drop:
+            for junk in el.select(drop):
+                junk.decompose()
     # document order: sourceline is set by lxml for every element
     found.sort(key=lambda t: (t.sourceline or 0, t.sourcepos or 0))
     lines: list[Line] = []
@@ -334,8 +360,8 @@ def is_article_page(article: Article, prof: SiteProfile | None) -> bool:
     return len(article.paragraphs) >= 2 and len(article.text) >= _MIN_ARTICLE_CHARS
 
 
-def _profile_date(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
-    return parse_date(_text(_first(soup, prof.date))) if prof else None
+def _profile_date(soup: BeautifulSoup, prof: SiteProfile | None, index: PageIndex | None = None) -> str | None:
+    return parse_date(_text(_first(soup, prof.date, index))) if prof else None
 
 
 def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None,
@@ -348,24 +374,24 @@ def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = 
     :func:`~vnparty_nlp.scrape.metadata.extract_metadata` (structured data, then the visible page).
     """
     soup = parse_html(html)
-    prof = profile or (choose_profile(soup, url) if use_profiles else None)
+    index = PageIndex.build(soup)
+    prof = profile or (choose_profile(soup, url, index) if use_profiles else None)
     layout = prof.name if prof else "generic"
 
-    profile_title = _clean_title(_text(_first(soup, prof.title))) if prof else None
-    profile_section = _text(_first(soup, prof.section)) if prof else None
-    author_el = _first(soup, prof.author) if prof else None
+    profile_title = _clean_title(_text(_first(soup, prof.title, index))) if prof else None
+    profile_section = _text(_first(soup, prof.section, index)) if prof else None
+    author_el = _first(soup, prof.author, index) if prof else None
     profile_author = parse_author(_text(author_el) or "") if author_el is not None else None
-    profile_date = _profile_date(soup, prof)
+    profile_date = _profile_date(soup, prof, index)
     canonical = canonical_url_of(soup, url)
-    order = element_order(soup)
 
-    body, lines = _profile_lines(soup, prof) if prof else (None, [])
+    body, lines = _profile_lines(soup, prof, index) if prof else (None, [])
     if prof and not lines:
         log.debug("%s: profile %s found no body; using the generic extractor", url, prof.name)
         layout = "generic"
     if not lines:
         body, lines = _generic_lines(soup)
-    md = extract_metadata(soup, body=body, order=order, profile_title=profile_title, profile_date=profile_date,
+    md = extract_metadata(soup, body=body, index=index, profile_title=profile_title, profile_date=profile_date,
                           profile_author=[profile_author] if profile_author else None,
                           profile_section=profile_section)
     title, section = md.title, md.section
@@ -385,7 +411,7 @@ def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = 
         for source, names in (("top byline", [top_author] if top_author else []),
                               ("closing byline", [byline.author] if byline.author else []),
                               ("closing byline", person_names(byline.credit) if byline.credit else []),
-                              ("meta author", meta_authors(soup))):
+                              ("meta author", meta_authors(index))):
             if names:
                 authors = names
                 md.sources["authors"] = source

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -28,7 +29,7 @@ from vnparty_nlp.scrape.encoding import normalize_text, tcvn3_to_unicode, vni_to
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Metadata", "extract_metadata", "is_furniture_element", "element_order"]
+__all__ = ["Metadata", "PageIndex", "extract_metadata", "is_furniture_element", "element_order"]
 
 _VN = timezone(timedelta(hours=7))
 
@@ -78,30 +79,90 @@ def _attr_text(tag: Tag) -> str:
     return " ".join(parts)
 
 
-def is_furniture_element(el: Tag, stop: Tag | None = None) -> bool:
+def _own_furniture(node: Tag) -> bool:
+    """The element itself (not its ancestors) is furniture."""
+    if node.name in _FURNITURE_TAGS:
+        return True
+    attrs = _attr_text(node)
+    if (node.name == "header" or _HEADER_TOKEN.search(attrs)) and node.find_parent("article") is None:
+        return True
+    if node.name in _LIST_TAGS and node.a is not None and (node.name == "li" or len(node.find_all("a", limit=2)) >= 2):
+        return True
+    return bool(_FURNITURE_TOKEN.search(attrs))
+
+
+def is_furniture_element(el: Tag, stop: Tag | None = None, cache: dict[int, bool] | None = None) -> bool:
     """True if the element sits in page furniture: a link, a list of links, a header, menu, sidebar or footer.
 
-    ``stop`` ends the climb (an element that holds the article, whose own classes do not count).
+    ``stop`` ends the climb (an element that holds the article, whose own classes do not count);
+    ``cache`` remembers answers per element for the rest of the page (ancestors are shared).
     """
+    path: list[Tag] = []
     node: Tag | None = el
+    result = False
     while node is not None and node.name not in ("body", "html", "[document]") and node is not stop:
-        if node.name in _FURNITURE_TAGS:
-            return True
-        if (node.name == "header" or _HEADER_TOKEN.search(_attr_text(node))) and node.find_parent("article") is None:
-            return True
-        if node.name in _LIST_TAGS and node.find("a") is not None and len(node.find_all("a")) >= 2:
-            return True
-        if node.name == "li" and node.find("a") is not None:
-            return True
-        if _FURNITURE_TOKEN.search(_attr_text(node)):
-            return True
+        if cache is not None and id(node) in cache:
+            result = cache[id(node)]
+            break
+        path.append(node)
+        if _own_furniture(node):
+            result = True
+            break
         node = node.parent if isinstance(node.parent, Tag) else None
-    return False
+    if cache is not None and stop is None:
+        for p in path:
+            cache[id(p)] = result
+        # nodes below a furniture node are furniture; nodes of a clean climb are clean
+    return result
+
+
+def _is_decomposed(el: Tag) -> bool:
+    # ``Tag.decomposed`` looks up ``_decomposed`` through ``Tag.__getattr__``, a subtree search per call
+    return bool(el.__dict__.get("_decomposed", False))
+
+
+@dataclass
+class PageIndex:
+    """Every element of a page in document order, walked once (bs4 searches re-walk the tree each time)."""
+
+    elements: list[Tag]
+    order: dict[int, int]
+    classes: frozenset[str]
+    furniture: dict[int, bool] = field(default_factory=dict)
+
+    def is_furniture(self, el: Tag) -> bool:
+        return is_furniture_element(el, cache=self.furniture)
+
+    @classmethod
+    def build(cls, soup: BeautifulSoup) -> PageIndex:
+        elements = soup.find_all(True)
+        classes: set[str] = set()
+        for el in elements:
+            val = el.attrs.get("class")
+            if val:
+                classes.update(val if isinstance(val, list) else str(val).split())
+        return cls(elements, {id(el): i for i, el in enumerate(elements)}, frozenset(classes))
+
+    def with_attr(self, attr: str, pattern: re.Pattern[str] | None = None) -> Iterator[Tag]:
+        """Elements carrying ``attr`` (whose value matches ``pattern``, if given), in document order."""
+        for el in self.elements:
+            val = el.attrs.get(attr)
+            if val is None:
+                continue
+            if pattern is None or pattern.search(" ".join(val) if isinstance(val, list) else str(val)):
+                yield el
+
+    def drop_removed(self) -> None:
+        """Forget elements decomposed since the index was built (furniture cut out of the body)."""
+        self.elements = [el for el in self.elements if not _is_decomposed(el)]
+
+    def named(self, *names: str) -> Iterator[Tag]:
+        return (el for el in self.elements if el.name in names)
 
 
 def element_order(soup: BeautifulSoup) -> dict[int, int]:
     """Document position of every element (by ``id()``), to measure "after the title", "before the body"."""
-    return {id(el): i for i, el in enumerate(soup.find_all(True))}
+    return PageIndex.build(soup).order
 
 
 # --- structured data -----------------------------------------------------------------------------------
@@ -150,10 +211,15 @@ def _as_text(value: Any) -> str | None:
     return normalize_ws(str(value)) if value not in (None, "") else None
 
 
-def read_json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+_LD_TYPE = re.compile(r"(?i)application/ld\+json")
+
+
+def read_json_ld(index: PageIndex) -> dict[str, Any]:
     """Fields of the page's article object in JSON-LD (the first ``*Article`` object; a WebPage otherwise)."""
     objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script", attrs={"type": re.compile(r"(?i)application/ld\+json")}):
+    for script in index.with_attr("type", _LD_TYPE):
+        if script.name != "script":
+            continue
         raw = script.string or script.get_text() or ""
         try:
             objects.extend(_json_objects(json.loads(raw)))
@@ -185,10 +251,10 @@ def read_json_ld(soup: BeautifulSoup) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v}
 
 
-def read_meta(soup: BeautifulSoup) -> dict[str, list[str]]:
+def read_meta(index: PageIndex) -> dict[str, list[str]]:
     """Every ``<meta>`` content by lower-cased property/name/itemprop (and http-equiv), in page order."""
     out: dict[str, list[str]] = {}
-    for el in soup.find_all("meta"):
+    for el in index.named("meta"):
         content = el.get("content")
         if not content:
             continue
@@ -206,12 +272,19 @@ def _first_meta(meta: dict[str, list[str]], *names: str) -> str | None:
     return None
 
 
-def read_microdata(soup: BeautifulSoup) -> dict[str, Any]:
+_MICRODATA = ("headline", "datePublished", "dateModified", "author", "articleSection", "description")
+
+
+def read_microdata(index: PageIndex) -> dict[str, Any]:
     """``itemprop`` values outside ``<meta>`` (which :func:`read_meta` reads): headline, dates, author."""
     out: dict[str, Any] = {}
-    for prop in ("headline", "datePublished", "dateModified", "author", "articleSection", "description"):
-        el = soup.find(attrs={"itemprop": prop})
-        if not isinstance(el, Tag) or el.name == "meta":
+    first: dict[str, Tag] = {}
+    for el in index.with_attr("itemprop"):
+        prop = str(el.attrs["itemprop"])
+        if prop in _MICRODATA and prop not in first:
+            first[prop] = el
+    for prop, el in first.items():
+        if el.name == "meta":
             continue
         if prop == "author":
             name_el = el.find(attrs={"itemprop": "name"})
@@ -271,10 +344,9 @@ def _strip_site(title: str, site_name: str | None) -> str:
     return title
 
 
-def _heading_candidates(soup: BeautifulSoup) -> list[Tag]:
-    root = soup.body or soup
+def _heading_candidates(index: PageIndex) -> list[Tag]:
     out: list[Tag] = []
-    for el in root.find_all(True):
+    for el in index.elements:
         name = el.name
         if name in ("h1", "h2", "h3") or (
             name in ("div", "span", "p", "td", "strong", "b", "font") and _TITLE_CLASS.search(_attr_text(el))
@@ -289,16 +361,17 @@ class _Heading:
     el: Tag
 
 
-def find_title(soup: BeautifulSoup, refs: list[str], structured: str | None, body: Tag | None,
-               order: dict[int, int], site_name: str | None) -> tuple[str | None, Tag | None, str]:
+def find_title(soup: BeautifulSoup, index: PageIndex, refs: list[str], structured: str | None, body: Tag | None,
+               site_name: str | None) -> tuple[str | None, Tag | None, str]:
     """(title, its element, source): the visible heading matching the <title>/structured title, else the nearest one above the body."""
+    order = index.order
     heads: list[_Heading] = []
     seen: set[str] = set()
-    for el in _heading_candidates(soup):
+    for el in _heading_candidates(index):
         text = normalize_ws(el.get_text(" "))
         if not (8 <= len(text) <= 300) or len(text.split()) < 3 or text in seen:
             continue
-        if is_furniture_element(el) or _is_portal_name(text, site_name):
+        if index.is_furniture(el) or _is_portal_name(text, site_name):
             continue
         if text.endswith((".", ":")) and len(text.split()) > 25:
             continue
@@ -403,8 +476,9 @@ def _is_dateline(text: str) -> bool:
     return len(rest.split()) <= 8 and len(rest) <= 70
 
 
-def visible_datelines(soup: BeautifulSoup, order: dict[int, int]) -> list[Dateline]:
+def visible_datelines(soup: BeautifulSoup, index: PageIndex) -> list[Dateline]:
     """Every dateline-like short line outside the furniture, in document order."""
+    order = index.order
     out: list[Dateline] = []
     root = soup.body or soup
     done: set[int] = set()
@@ -419,15 +493,15 @@ def visible_datelines(soup: BeautifulSoup, order: dict[int, int]) -> list[Dateli
         if id(el) in done:
             continue
         done.add(id(el))
-        if not _is_dateline(text) or is_furniture_element(el):
+        if not _is_dateline(text) or index.is_furniture(el):
             continue
         iso = parse_date(text) or _legacy_date(text)
         if iso:
             low = text.lower()
             out.append(Dateline(iso, text, order.get(id(el), 0), any(w in low for w in MODIFIED_LABELS), el))
     # empty date slots a script fills: the value sits in an attribute
-    for el in root.find_all(attrs={"class": _DATE_CLASS}):
-        if not isinstance(el, Tag) or normalize_ws(el.get_text(" ")) or is_furniture_element(el):
+    for el in index.with_attr("class", _DATE_CLASS):
+        if normalize_ws(el.get_text(" ")) or index.is_furniture(el):
             continue
         for attr in _STAMP_ATTRS:
             iso = _stamp(str(el.get(attr) or ""))
@@ -480,9 +554,9 @@ def choose_dateline(lines: list[Dateline], title_pos: int | None, body_start: in
     return published[0]
 
 
-def script_date(soup: BeautifulSoup) -> str | None:
+def script_date(index: PageIndex) -> str | None:
     """A publication date assigned in an inline script (``publishDate = '2021-09-14 10:05'``)."""
-    for script in soup.find_all("script"):
+    for script in index.named("script"):
         text = script.string or ""
         if not text or script.get("src"):
             continue
@@ -528,11 +602,11 @@ def person_names(text: str) -> list[str]:
     return names
 
 
-def visible_authors(soup: BeautifulSoup, body: Tag | None) -> list[str]:
+def visible_authors(soup: BeautifulSoup, index: PageIndex) -> list[str]:
     """Names in byline elements (``class="author"``) or in the cell after a "Người viết:" label."""
     root = soup.body or soup
-    for el in root.find_all(attrs={"class": _AUTHOR_CLASS}):
-        if not isinstance(el, Tag) or is_furniture_element(el):
+    for el in index.with_attr("class", _AUTHOR_CLASS):
+        if index.is_furniture(el):
             continue
         inner = [d for d in el.find_all(True) if _AUTHOR_CLASS.search(_attr_text(d))]
         if inner:
@@ -561,8 +635,8 @@ def visible_authors(soup: BeautifulSoup, body: Tag | None) -> list[str]:
 
 # --- the rest ------------------------------------------------------------------------------------------------
 
-def _language(soup: BeautifulSoup, meta: dict[str, list[str]], ld: dict[str, Any]) -> str | None:
-    html_el = soup.find("html")
+def _language(index: PageIndex, meta: dict[str, list[str]], ld: dict[str, Any]) -> str | None:
+    html_el = next(index.named("html"), None)
     candidates = [ld.get("language"), html_el.get("lang") if isinstance(html_el, Tag) else None,
                   _first_meta(meta, "og:locale", "content-language", "language", "dc.language")]
     for c in candidates:
@@ -577,17 +651,21 @@ _LEAD_CLASS = re.compile(r"(?i)(^|[-_\s])(sapo|lead|summary|tomtat|tom-tat|homet
                          r"news-sapo|article__sapo|ArticleLead|excerpt)($|[-_\s])")
 
 
-def _visible_lead(soup: BeautifulSoup) -> tuple[str, Tag] | None:
-    el = (soup.body or soup).find(attrs={"class": _LEAD_CLASS})
-    if isinstance(el, Tag) and not is_furniture_element(el):
+def _visible_lead(index: PageIndex) -> tuple[str, Tag] | None:
+    el = next(index.with_attr("class", _LEAD_CLASS), None)
+    if isinstance(el, Tag) and not index.is_furniture(el):
         text = normalize_ws(el.get_text(" "))
         if 30 <= len(text) <= 1000:
             return text, el
     return None
 
 
-def _breadcrumb_section(soup: BeautifulSoup) -> str | None:
-    el = (soup.body or soup).find(attrs={"class": re.compile(r"(?i)breadcrumb|duongdan")})
+_BREADCRUMB = re.compile(r"(?i)breadcrumb|duongdan")
+_TAGS_CLASS = re.compile(r"(?i)(^|[-_\s])(tags?|td-tags|keywords?|tukhoa|taglib-asset-tags-summary)($|[-_\s])")
+
+
+def _breadcrumb_section(index: PageIndex) -> str | None:
+    el = next(index.with_attr("class", _BREADCRUMB), None)
     if not isinstance(el, Tag):
         return None
     items = [normalize_ws(a.get_text(" ")) for a in el.find_all("a")]
@@ -595,22 +673,23 @@ def _breadcrumb_section(soup: BeautifulSoup) -> str | None:
     return items[-1] if items else None
 
 
-def _visible_tags(soup: BeautifulSoup) -> list[str]:
-    el = (soup.body or soup).find(attrs={"class": re.compile(r"(?i)(^|[-_\s])(tags?|td-tags|keywords?|tukhoa|"
-                                                             r"taglib-asset-tags-summary)($|[-_\s])")})
+def _visible_tags(index: PageIndex) -> list[str]:
+    el = next(index.with_attr("class", _TAGS_CLASS), None)
     if not isinstance(el, Tag):
         return []
     return [t for t in (normalize_ws(a.get_text(" ")) for a in el.find_all("a")) if t and len(t) <= 60]
 
 
-def extract_metadata(soup: BeautifulSoup, *, body: Tag | None = None, order: dict[int, int] | None = None,
+def extract_metadata(soup: BeautifulSoup, *, body: Tag | None = None, index: PageIndex | None = None,
                      profile_title: str | None = None, profile_date: str | None = None,
                      profile_author: list[str] | None = None, profile_section: str | None = None) -> Metadata:
     """Read every metadata field a page offers; see the module docstring for the order of trust."""
-    order = order if order is not None else element_order(soup)
-    meta = read_meta(soup)
-    ld = read_json_ld(soup)
-    micro = read_microdata(soup)
+    index = index if index is not None else PageIndex.build(soup)
+    index.drop_removed()
+    order = index.order
+    meta = read_meta(index)
+    ld = read_json_ld(index)
+    micro = read_microdata(index)
     md = Metadata()
     src = md.sources
 
@@ -621,12 +700,12 @@ def extract_metadata(soup: BeautifulSoup, *, body: Tag | None = None, order: dic
     refs = _title_refs(soup, md.site_name)
     if profile_title:
         md.title, title_el, src["title"] = profile_title, None, "profile"
-        title_el = _element_with_text(soup, profile_title)
+        title_el = _element_with_text(index, profile_title)
     else:
-        md.title, title_el, src["title"] = find_title(soup, refs, structured_title, body, order, md.site_name)
+        md.title, title_el, src["title"] = find_title(soup, index, refs, structured_title, body, md.site_name)
 
     # dates
-    lines = visible_datelines(soup, order)
+    lines = visible_datelines(soup, index)
     title_pos = order.get(id(title_el)) if title_el is not None else None
     body_start = _first_text_position(body, order) if body is not None else None
     body_end = _last_position(body, order) if body is not None else None
@@ -647,7 +726,7 @@ def extract_metadata(soup: BeautifulSoup, *, body: Tag | None = None, order: dic
     if not published and visible:
         published, src["published"] = visible.iso, f"dateline: {visible.text}"
     if not published:
-        published = script_date(soup)
+        published = script_date(index)
         if published:
             src["published"] = "script"
     md.published = published
@@ -667,31 +746,31 @@ def extract_metadata(soup: BeautifulSoup, *, body: Tag | None = None, order: dic
         if authors:
             break
         if names is None:
-            names = visible_authors(soup, body)
+            names = visible_authors(soup, index)
         names = [name_case(n) for n in names if looks_like_person(name_case(n))]
         if names:
             authors, src["authors"] = names, source
     md.authors = authors
 
     md.section = (profile_section or ld.get("section") or _first_meta(meta, "article:section")
-                  or micro.get("articleSection") or _breadcrumb_section(soup))
-    tags = meta.get("article:tag") or ld.get("tags") or _visible_tags(soup) or []
+                  or micro.get("articleSection") or _breadcrumb_section(index))
+    tags = meta.get("article:tag") or ld.get("tags") or _visible_tags(index) or []
     if not tags and _first_meta(meta, "news_keywords", "keywords"):
         tags = [t.strip() for t in (_first_meta(meta, "news_keywords", "keywords") or "").split(",") if t.strip()]
     md.tags = list(dict.fromkeys(normalize_text(t) for t in tags))
-    visible_lead = _visible_lead(soup)
+    visible_lead = _visible_lead(index)
     if visible_lead:
         md.lead, md.lead_element = visible_lead
     else:
         md.lead = ld.get("lead") or _first_meta(meta, "og:description", "description")
-    md.language = _language(soup, meta, ld)
+    md.language = _language(index, meta, ld)
     md.canonical_url = ld.get("canonical") if str(ld.get("canonical", "")).startswith("http") else None
     return md
 
 
-def meta_authors(soup: BeautifulSoup) -> list[str]:
+def meta_authors(index: PageIndex) -> list[str]:
     """Persons named in ``<meta name=author>`` and kin (last resort: often an account or the site)."""
-    meta = read_meta(soup)
+    meta = read_meta(index)
     for key in ("author", "article:author", "dc.creator", "twitter:creator"):
         for value in meta.get(key, []):
             if value.startswith("http"):
@@ -709,8 +788,8 @@ def _last_position(body: Tag, order: dict[int, int]) -> int:
     return order.get(id(last), order.get(id(body), 0))
 
 
-def _element_with_text(soup: BeautifulSoup, text: str) -> Tag | None:
-    for el in _heading_candidates(soup):
+def _element_with_text(index: PageIndex, text: str) -> Tag | None:
+    for el in _heading_candidates(index):
         if normalize_ws(el.get_text(" ")) == text:
             return el
     return None
