@@ -22,6 +22,7 @@ from vnparty_nlp.scrape.fetch import (
     FetchError,
     FetchTimeout,
     HTTPStatusError,
+    InvalidURL,
     Page,
     RedirectError,
     RobotsDisallowed,
@@ -35,7 +36,7 @@ from vnparty_nlp.scrape.warc import WarcPage, WarcPointer, WarcWriter, iter_warc
 __all__ = [
     "Article", "parse_article", "CrawlReport", "crawl", "parse_date", "NotTextError", "decode_bytes",
     "USER_AGENT", "FetchConfig", "Fetcher", "Page", "fetch", "FetchError", "ConnectionFailed", "FetchTimeout",
-    "HTTPStatusError", "RedirectError", "RobotsDisallowed", "TooLarge", "UnsupportedContent",
+    "HTTPStatusError", "InvalidURL", "RedirectError", "RobotsDisallowed", "TooLarge", "UnsupportedContent",
     "PROFILES", "SiteProfile", "register", "Discovered", "DiscoveryFilter", "discover", "WarcWriter", "WarcPage",
     "WarcPointer", "iter_warc", "iter_warc_articles",
 ]
