@@ -60,6 +60,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    if args.warc:
+        return _extract_warc(args)
+    if not args.files:
+        log.error("vnparty extract: give article files, or --warc FILE.warc.gz")
+        return 2
     failures: list[str] = []
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
@@ -77,12 +82,37 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def _extract_warc(args: argparse.Namespace) -> int:
+    """Articles read from WARC files (ours, Common Crawl, CC-NEWS) through parse_article and analyze."""
+    from vnparty_nlp.scrape.warc import iter_warc_articles
+
+    missing = [p for p in args.warc if not p.is_file()]
+    if missing:
+        log.error("vnparty extract: no such WARC file: %s", ", ".join(map(str, missing)))
+        return 2
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        articles = iter_warc_articles(args.warc, hosts=args.host or None, url_pattern=args.url_pattern,
+                                      progress=args.progress)
+        n = write_records((analyze_article(a) for a in articles), out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    log.info("%d article(s) from %d WARC file(s)", n, len(args.warc))
+    return 0 if n else 1
+
+
 def analyze_article(article: Any) -> Record:
-    """A scraped article through the core pipeline (its furniture is already gone)."""
+    """A scraped article through the core pipeline (its furniture is already gone).
+
+    The record's ``source`` is the WARC record the page was kept in (``FILE.warc.gz#OFFSET``) when
+    there is one, so a fact can be traced to the exact bytes it came from; the canonical URL otherwise.
+    """
     from vnparty_nlp.pipeline import analyze
 
+    source = f"{article.warc_file}#{article.warc_offset}" if article.warc_file else article.canonical_url
     return analyze(
-        article.text, source=article.canonical_url, url=article.canonical_url, site=article.site,
+        article.text, source=source, url=article.canonical_url, site=article.site,
         title=article.title, published=article.published, author=article.author, credit=article.credit,
         cut_furniture=False,
     )
@@ -163,7 +193,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         status = crawl_command(
             args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
             on_article=on_article if records_out else None, allowed_domains=args.domain or None,
-            timeout=args.timeout, progress=args.progress,
+            timeout=args.timeout, progress=args.progress, warc_dir=args.warc,
+            warc_max_bytes=int(args.warc_max_mb * 1024 * 1024), discover_from=args.discover, since=args.since,
+            until=args.until, url_pattern=args.url_pattern,
         )
     finally:
         if records_out is not None:
@@ -230,8 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("extract", help="analyze article files and print one record per file")
-    p.add_argument("files", nargs="+", type=Path)
+    p = sub.add_parser("extract", help="analyze article files (or the pages of WARC files) and print one record each")
+    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("--warc", type=Path, action="append", metavar="FILE.warc.gz",
+                   help="read the pages of this WARC file (repeatable) through parse_article and analyze")
+    p.add_argument("--host", action="append", help="with --warc: only pages of this host (repeatable)")
+    p.add_argument("--url-pattern", help="with --warc: only URLs matching this regular expression")
     p.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (underthesea is not thread-safe)")
@@ -250,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("crawl", help="crawl listing pages to articles (resumable: run again to resume)")
-    p.add_argument("start_urls", nargs="+")
+    p.add_argument("start_urls", nargs="*")
     p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
     p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
     p.add_argument("--db", type=Path, help="and add the records to this archive (records journal: OUT.records.jsonl)")
@@ -260,6 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
     p.add_argument("--timeout", type=float, default=30.0)
     p.add_argument("--domain", action="append", help="allowed domain (default: the start URLs' hosts)")
+    p.add_argument("--warc", type=Path, metavar="DIR", help="keep every fetched response in WARC files here")
+    p.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
+    p.add_argument("--discover", action="append", default=[], metavar="URL",
+                   help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
+    p.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
+    p.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
+    p.add_argument("--url-pattern", help="only article URLs matching this regular expression")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_crawl)
 

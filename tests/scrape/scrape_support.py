@@ -8,6 +8,9 @@ counted as having received the page).
 """
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
+import gzip
 import hashlib
 import json
 import select
@@ -24,7 +27,7 @@ SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
 EXPECTED: dict[str, dict] = json.loads((SITES / "expected.json").read_text("utf-8"))
 LAST_MODIFIED = "Thu, 21 May 2020 10:30:00 GMT"
 
-ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+ROBOTS = b"User-agent: *\nDisallow: /private/\nDisallow: /*?print=\n"
 
 # content types the legacy pages are served with (old servers rarely say the truth)
 LEGACY_TYPES = {
@@ -32,7 +35,11 @@ LEGACY_TYPES = {
     "/legacy/tcvn3.html": "text/html; charset=ISO-8859-1",
     "/legacy/vni.html": "text/html",
     "/legacy/nfd.html": "text/html; charset=utf-8",
+    "/layouts/frontpage/tin/hoinghi12.htm": "text/html",
+    "/layouts/vni/tintuc/chitiet.asp": "text/html",
 }
+#: the CMS-layout pages (``make_layouts.py``) and what each must give
+LAYOUT_EXPECTED: dict[str, dict] = json.loads((SITES / "layouts" / "expected.json").read_text("utf-8"))
 
 
 def simple_article(title: str, paragraphs: list[str]) -> bytes:
@@ -58,6 +65,12 @@ FAULT_ARTICLES = {
     ]),
     "/private/secret.html": ("Tài liệu nội bộ", ["Trang này bị robots.txt chặn nên không được tải về."] * 3),
 }
+
+
+def _vn_time(iso: str) -> dt.datetime:
+    """An ISO date (Vietnam time) as an aware datetime, for RSS pubDate."""
+    stamp = dt.datetime.fromisoformat(iso if "T" in iso else iso + "T07:00")
+    return stamp.replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
 @dataclass
@@ -165,7 +178,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
                 return
         if path == "/robots.txt":
-            return self._send(200, ROBOTS, {"Content-Type": "text/plain"})
+            body = ROBOTS + f"Sitemap: {self.server.base}/sitemaps/index.xml\n".encode()
+            return self._send(200, body, {"Content-Type": "text/plain"})
+        if path.startswith(("/sitemaps/", "/feed/")):
+            return self._discovery(path)
         if path.startswith(("/faults/", "/private/")) and self._fault(path, hits):
             return
         self._static(path)
@@ -174,7 +190,7 @@ class Handler(BaseHTTPRequestHandler):
         file = SITES / path.lstrip("/")
         if file.is_dir():
             file = file / "index.html"
-        if not file.is_file() or ".." in path or file.suffix not in (".html", ".aspx"):
+        if not file.is_file() or ".." in path or file.suffix not in (".html", ".aspx", ".htm", ".asp"):
             return self._send(404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"})
         data = file.read_bytes()
         etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
@@ -182,6 +198,37 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(304, b"", {"ETag": etag}, length=False)
         ctype = LEGACY_TYPES.get(path, "text/html; charset=utf-8")
         self._send(200, data, {"Content-Type": ctype, "ETag": etag, "Last-Modified": LAST_MODIFIED})
+
+    def _discovery(self, path: str) -> None:
+        """A sitemap index → a plain sitemap, a gzipped one and an old one; an RSS feed of the layout pages."""
+        base = self.server.base
+        xml = {"Content-Type": "application/xml; charset=utf-8"}
+        if path == "/sitemaps/index.xml":
+            items = [("portal.xml", "2020-03-09"), ("tapchi.xml.gz", "2025-05-05T09:15:00+07:00"),
+                     ("old.xml", "2012-01-01")]
+            body = "".join(f"<sitemap><loc>{base}/sitemaps/{n}</loc><lastmod>{d}</lastmod></sitemap>" for n, d in items)
+            return self._send(200, ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.'
+                                    f'org/schemas/sitemap/0.9">{body}</sitemapindex>').encode(), xml)
+        if path in ("/sitemaps/portal.xml", "/sitemaps/tapchi.xml.gz", "/sitemaps/old.xml"):
+            prefix = {"/sitemaps/portal.xml": "/portal/", "/sitemaps/tapchi.xml.gz": "/tapchi/"}.get(path)
+            rows = [(p, w["published"] or "2020-03-01") for p, w in EXPECTED.items() if prefix and p.startswith(prefix)]
+            if prefix is None:
+                rows = [("/legacy/cp1258.html", "2011-05-01")]
+            tag = "news:publication_date" if prefix == "/tapchi/" else "lastmod"
+            body = "".join(f"<url><loc>{base}{p}</loc><{tag}>{d}</{tag}></url>" for p, d in rows)
+            data = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{body}</urlset>').encode()
+            if path.endswith(".gz"):
+                return self._send(200, gzip.compress(data), {"Content-Type": "application/x-gzip"})
+            return self._send(200, data, xml)
+        if path == "/feed/":
+            items = "".join(
+                f"<item><title>{w['title']}</title><link>{base}{p}</link>"
+                f"<pubDate>{email.utils.format_datetime(_vn_time(w['published']))}</pubDate></item>"
+                for p, w in LAYOUT_EXPECTED.items())
+            return self._send(200, f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin mới'
+                                   f'</title>{items}</channel></rss>'.encode(), {"Content-Type": "application/rss+xml"})
+        return self._send(404, b"<html><body>Not found</body></html>", {"Content-Type": "text/html"})
 
     def _fault(self, path: str, hits: int) -> bool:
         html = {"Content-Type": "text/html; charset=utf-8"}

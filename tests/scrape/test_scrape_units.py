@@ -60,3 +60,49 @@ def test_urls() -> None:
     assert resolve("http://h/x/y.html", "../z.html") == "http://h/z.html"
     assert resolve("http://h/", "javascript:history.back()") is None
     assert resolve("http://h/", "#top") is None
+
+
+# --- language knowledge and metadata pieces -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Thứ Tư, 08/04/2015, 08:11", "2015-04-08T08:11"),
+    ("thứ tư - 08/04/2015 08:11", "2015-04-08T08:11"),
+    ("Cập nhật: 08/04/2015 08:11 (GMT+7)", "2015-04-08T08:11"),
+    ("ngày 8 tháng 4 năm 2015", "2015-04-08"),
+    ("Ngày 08 tháng Tư năm 2015", "2015-04-08"),
+    ("08:11 sáng thứ tư, 8/4/2015", "2015-04-08T08:11"),
+    ("2015-04-08T01:11:00Z", "2015-04-08T08:11"),
+    ("2015-04-08T08:11:00+07:00", "2015-04-08T08:11"),
+    ("2015-04-07T21:11:00-04:00", "2015-04-08T08:11"),
+])
+def test_lang_dateline_forms(text: str, iso: str) -> None:
+    from vnparty_nlp.lang import parse_date as lang_parse_date
+    assert lang_parse_date(text) == iso
+
+
+def test_dateline_rest_tells_datelines_from_prose() -> None:
+    from vnparty_nlp.lang import dateline_rest
+    assert dateline_rest("Thứ Tư, 08/04/2015, 08:11 (GMT+7)") == ""
+    assert dateline_rest("Ngày 8/4/2015, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết công tác").count(" ") > 5
+
+
+def test_furniture_dates_are_never_published() -> None:
+    """Header "today", copyright years, licence dates and dated related links give no date."""
+    from vnparty_nlp.scrape import parse_article
+    html = ("<html><body><div id='header'>Thứ Tư, ngày 02/12/2026</div><p>Hôm nay: 02/12/2026</p>"
+            "<h1>Huyện Tân Yên tổng kết công tác dân vận năm 2015</h1>"
+            "<div class='content'><p>" + "Công tác dân vận của huyện đạt nhiều kết quả, nhân dân đồng thuận. " * 5
+            + "</p></div><ul><li><a href='#'>Tin cũ một</a> (03/04/2015)</li><li><a href='#'>Tin cũ hai</a> "
+            "(01/04/2015)</li></ul><div>© Bản quyền 2012 - 2026. Giấy phép số 27/GP ngày 15/3/2012</div></body></html>")
+    art = parse_article(html, "http://example.vn/a.html")
+    assert art.title == "Huyện Tân Yên tổng kết công tác dân vận năm 2015"
+    assert art.published is None
+
+
+def test_top_byline_needs_evidence() -> None:
+    from vnparty_nlp.scrape.byline import split_top_byline
+    paras = ["TS. LÊ THỊ HOA", "Phó Trưởng Ban Tuyên giáo Tỉnh ủy", "Đoạn thứ nhất của bài viết."]
+    assert split_top_byline(paras) == (["Đoạn thứ nhất của bài viết."], "Lê Thị Hoa")
+    plain = ["Hà Nội", "Đoạn thứ nhất."]
+    assert split_top_byline(plain) == (plain, None)
+    assert split_byline(["Đoạn văn.", "Nguyễn Văn Thành"])[1].author == "Nguyễn Văn Thành"

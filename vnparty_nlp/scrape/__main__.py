@@ -15,13 +15,20 @@ def main(argv: list[str] | None = None) -> int:
     f = sub.add_parser("fetch", help="fetch one article and print it as JSON")
     f.add_argument("url")
     c = sub.add_parser("crawl", help="crawl listing pages to articles (JSONL), resumable")
-    c.add_argument("start_urls", nargs="+")
+    c.add_argument("start_urls", nargs="*")
     c.add_argument("--out", required=True)
     c.add_argument("--state")
     c.add_argument("--max-pages", type=int, default=500)
     c.add_argument("--max-depth", type=int, default=3)
     c.add_argument("--domain", action="append", dest="domains")
     c.add_argument("--no-progress", action="store_true")
+    c.add_argument("--warc", help="keep every fetched response in WARC files in this directory")
+    c.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
+    c.add_argument("--discover", action="append", default=[], metavar="URL",
+                   help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
+    c.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
+    c.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
+    c.add_argument("--url-pattern", help="only article URLs matching this regular expression")
     for p in (f, c):
         p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
         p.add_argument("--timeout", type=float, default=30.0)
@@ -35,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "fetch":
         return fetch_command(args.url, args.delay, config=cfg)
     return crawl_command(args.start_urls, args.out, args.state, args.max_pages, args.max_depth, args.delay,
-                         allowed_domains=args.domains, progress=not args.no_progress, config=cfg)
+                         allowed_domains=args.domains, progress=not args.no_progress, config=cfg,
+                         warc_dir=args.warc, warc_max_bytes=int(args.warc_max_mb * 1024 * 1024),
+                         discover_from=args.discover, since=args.since, until=args.until,
+                         url_pattern=args.url_pattern)
 
 
 if __name__ == "__main__":

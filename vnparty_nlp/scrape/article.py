@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from vnparty_nlp.lang.calendar import dateline_rest
 from vnparty_nlp.scrape.blocks import (
     SKIP_TAGS,
     Line,
@@ -26,24 +27,30 @@ from vnparty_nlp.scrape.blocks import (
     is_stop_line,
     normalize_ws,
 )
-from vnparty_nlp.scrape.byline import parse_author, split_byline
+from vnparty_nlp.scrape.byline import parse_author, split_byline, split_top_byline
 from vnparty_nlp.scrape.dates import parse_date
 from vnparty_nlp.scrape.encoding import decode_bytes, normalize_text
+from vnparty_nlp.scrape.metadata import PageIndex, extract_metadata, meta_authors, person_names
 from vnparty_nlp.scrape.profiles import COMMON_DROP, PROFILES, SiteProfile
 from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Article", "parse_article", "parse_html", "choose_profile", "canonical_url_of"]
+__all__ = ["Article", "parse_article", "is_article_page", "parse_html", "choose_profile", "canonical_url_of"]
 
 
 @dataclass
 class Article:
     """One article as the rest of the pipeline sees it.  ``text`` is the paragraphs joined by blank lines.
 
-    ``published`` is ISO (``2020-05-21T17:30`` or ``2020-05-21``) or None; ``author`` is a person's
-    name from the byline (None for a source credit, which goes to ``credit``); ``layout`` names the
-    site profile used, or "generic".
+    ``published`` and ``modified`` are ISO (``2020-05-21T17:30`` or ``2020-05-21``, Vietnam time) or
+    None; ``author`` is the first person named in the byline (None for a source credit, which goes to
+    ``credit``) and ``authors`` all of them; ``lead`` is the summary the page gives (also the first
+    paragraph when it is shown above the body); ``language`` an ISO 639 code; ``layout`` names the
+    site profile used, or "generic"; ``metadata_sources`` says where each field was read (an audit
+    trail: "structured", "dateline: Thứ Tư, 08/04/2015, 08:11", "byline element"...); ``warc_file`` and
+    ``warc_offset`` point to the WARC record the page was read from (crawls with a WARC directory, and
+    :func:`~vnparty_nlp.scrape.warc.iter_warc_articles`).
     """
 
     url: str
@@ -56,6 +63,14 @@ class Article:
     section: str | None = None
     credit: str | None = None
     layout: str = "generic"
+    modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    lead: str | None = None
+    language: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    metadata_sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -78,6 +93,13 @@ class Article:
             "section": self.section,
             "credit": self.credit,
             "layout": self.layout,
+            "modified": self.modified,
+            "authors": list(self.authors),
+            "tags": list(self.tags),
+            "lead": self.lead,
+            "language": self.language,
+            "warc_file": self.warc_file,
+            "warc_offset": self.warc_offset,
             "text": self.text,
             "paragraphs": list(self.paragraphs),
         }
@@ -94,7 +116,10 @@ class Article:
             url=data["url"], canonical_url=data.get("canonical_url") or data["url"], site=data.get("site", ""),
             title=data.get("title"), published=data.get("published"), author=data.get("author"),
             paragraphs=list(paragraphs), section=data.get("section"), credit=data.get("credit"),
-            layout=data.get("layout", "generic"),
+            layout=data.get("layout", "generic"), modified=data.get("modified"),
+            authors=list(data.get("authors") or ([data["author"]] if data.get("author") else [])),
+            tags=list(data.get("tags") or []), lead=data.get("lead"), language=data.get("language"),
+            warc_file=data.get("warc_file"), warc_offset=data.get("warc_offset"),
         )
 
 
@@ -114,8 +139,16 @@ def _text(el: Tag | None) -> str | None:
     return text or None
 
 
-def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...]) -> Tag | None:
+def _possible(selectors: tuple[str, ...], index: PageIndex | None) -> tuple[str, ...]:
+    """The selectors whose classes all occur in the page (the others cannot match; CSS matching is slow)."""
+    if index is None:
+        return selectors
+    return tuple(sel for sel in selectors if set(_SELECTOR_CLASS.findall(sel)) <= index.classes)
+
+
+def _first(soup: BeautifulSoup | Tag, selectors: tuple[str, ...], index: PageIndex | None = None) -> Tag | None:
     """The first element (in document order) matching any selector: one pass over the tree."""
+    selectors = _possible(selectors, index)
     if not selectors:
         return None
     return soup.select_one(", ".join(selectors))
@@ -135,14 +168,26 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return best[1] if best else None
 
 
-def choose_profile(soup: BeautifulSoup, url: str) -> SiteProfile | None:
-    """The profile whose domain matches the URL, else the first whose fingerprint is in the page."""
+_SELECTOR_CLASS = re.compile(r"\.([\w-]+)")
+
+
+def choose_profile(soup: BeautifulSoup, url: str, index: PageIndex | None = None) -> SiteProfile | None:
+    """The profile whose domain matches the URL, else the first whose fingerprint is in the page.
+
+    With the page's ``index``, a fingerprint whose classes the page does not use is ruled out
+    without running the CSS selector (the selector engine is the costly part).
+    """
     host = host_of(url)
     for prof in PROFILES:
         if any(host == d or host.endswith("." + d) for d in prof.domains):
             return prof
     for prof in PROFILES:
-        if prof.fingerprint and soup.select_one(", ".join(prof.fingerprint)) is not None:
+        if not prof.fingerprint:
+            continue
+        selectors = prof.fingerprint
+        if index is not None:
+            selectors = tuple(sel for sel in selectors if set(_SELECTOR_CLASS.findall(sel)) <= index.classes)
+        if selectors and soup.select_one(", ".join(selectors)) is not None:
             return prof
     return None
 
@@ -210,8 +255,8 @@ def _is_furniture_container(tag: Tag) -> bool:
     return False
 
 
-def _generic_lines(soup: BeautifulSoup) -> list[Line]:
-    """Lines of the container that holds the most running (non-link) text, readability-style."""
+def _generic_lines(soup: BeautifulSoup) -> tuple[Tag | None, list[Line]]:
+    """The container that holds the most running (non-link) text, readability-style, and its lines."""
     root = soup.body or soup
     scores: dict[int, float] = {}
     tags: dict[int, Tag] = {}
@@ -237,7 +282,7 @@ def _generic_lines(soup: BeautifulSoup) -> list[Line]:
             up = container.parent if isinstance(container.parent, Tag) else None
             container = _container_of(up) if up is not None else None
     if not scores:
-        return []
+        return None, []
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
     best: Tag | None = None
     best_score = -1.0
@@ -254,36 +299,43 @@ def _generic_lines(soup: BeautifulSoup) -> list[Line]:
             best, best_score = tag, adjusted
     if best is None:
         best = tags[ranked[0]]
-    return element_lines(best)
+    return best, element_lines(best)
 
 
 # --- profile extraction ------------------------------------------------------------------------------------
 
-def _profile_lines(soup: BeautifulSoup, prof: SiteProfile) -> list[Line]:
+def _profile_lines(soup: BeautifulSoup, prof: SiteProfile, index: PageIndex | None = None
+                   ) -> tuple[Tag | None, list[Line]]:
     found: list[Tag] = []
-    for sel in prof.body:
+    for sel in _possible(prof.body, index):
         for el in soup.select(sel):
             if not any(el is f or f in el.parents for f in found):
                 found = [f for f in found if el not in f.parents]
                 found.append(el)
     if not found:
-        return []
-    drop = ", ".join((*COMMON_DROP, *prof.drop))
+        return None, []
+    drop_tags = frozenset(COMMON_DROP)  # plain tag names: found without the CSS engine
+    drop = ", ".join(_possible(prof.drop, index))
     for el in found:
-        for junk in el.select(drop):
-            junk.decompose()
+        for junk in [d for d in el.find_all(True) if d.name in drop_tags]:
+            if not junk.__dict__.get("_decomposed", False):  # not .decomposed: a tree search per call
+                junk.decompose()
+        if drop:
+            for junk in el.select(drop):
+                junk.decompose()
     # document order: sourceline is set by lxml for every element
     found.sort(key=lambda t: (t.sourceline or 0, t.sourcepos or 0))
     lines: list[Line] = []
     for el in found:
         lines.extend(element_lines(el))
-    return lines
+    return found[0], lines
 
 
 # --- assembly -------------------------------------------------------------------------------------------
 
 def _is_date_line(text: str) -> bool:
-    return len(text) < 60 and parse_date(text) is not None and len(re.sub(r"[\d\s/:.,'()+-]", "", text)) < 30
+    """A dateline ("Thứ Tư, 08/04/2015, 08:11", "Cập nhật: 08/04/2015") at the head of a container."""
+    return len(text) < 100 and parse_date(text) is not None and len(dateline_rest(text).split()) <= 3
 
 
 def _trim_head(lines: list[str], title: str | None, section: str | None) -> list[str]:
@@ -295,26 +347,21 @@ def _trim_head(lines: list[str], title: str | None, section: str | None) -> list
     return out
 
 
-def _find_published(soup: BeautifulSoup, prof: SiteProfile | None) -> str | None:
-    if prof:
-        published = parse_date(_text(_first(soup, prof.date)))
-        if published:
-            return published
-    meta = _meta(soup, "article:published_time", "og:published_time", "datePublished", "pubdate",
-                 "publishdate", "DC.date.issued", "date")
-    if meta and parse_date(meta):
-        return parse_date(meta)
-    time_el = soup.find("time", attrs={"datetime": True})
-    if isinstance(time_el, Tag) and parse_date(str(time_el["datetime"])):
-        return parse_date(str(time_el["datetime"]))
-    for el in soup.find_all(attrs={"class": re.compile(r"(?i)date|time|ngay|publish|posted")}):
-        if not isinstance(el, Tag) or el.find_parent(["a", "li"]) is not None:
-            continue  # dates of related-article lists
-        if not any(_is_furniture_container(t) for t in (el, *el.parents) if isinstance(t, Tag)):
-            text = _text(el)
-            if text and len(text) < 80 and parse_date(text):
-                return parse_date(text)
-    return None
+_MIN_ARTICLE_CHARS = 200
+
+
+def is_article_page(article: Article, prof: SiteProfile | None) -> bool:
+    """Whether a parsed page is an article (not a listing): the crawler and the WARC reader agree on it."""
+    if not article.paragraphs:
+        return False
+    if prof is not None:
+        # a known layout: only pages with the layout's article body are articles (not its listings)
+        return article.layout == prof.name
+    return len(article.paragraphs) >= 2 and len(article.text) >= _MIN_ARTICLE_CHARS
+
+
+def _profile_date(soup: BeautifulSoup, prof: SiteProfile | None, index: PageIndex | None = None) -> str | None:
+    return parse_date(_text(_first(soup, prof.date, index))) if prof else None
 
 
 def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = None,
@@ -323,43 +370,80 @@ def parse_article(html: str | bytes, url: str, *, profile: SiteProfile | None = 
 
     Never raises on bad markup: a page cut in the middle gives the paragraphs that arrived; a page
     with no article gives an Article with no paragraphs.  ``use_profiles=False`` forces the generic
-    extractor (to measure it, or when a profile misfires).
+    extractor (to measure it, or when a profile misfires).  Metadata come from
+    :func:`~vnparty_nlp.scrape.metadata.extract_metadata` (structured data, then the visible page).
     """
     soup = parse_html(html)
-    prof = profile or (choose_profile(soup, url) if use_profiles else None)
+    index = PageIndex.build(soup)
+    prof = profile or (choose_profile(soup, url, index) if use_profiles else None)
     layout = prof.name if prof else "generic"
 
-    title = _clean_title(_text(_first(soup, prof.title)) if prof else None)
-    if not title:
-        h1 = soup.find("h1")
-        title = _clean_title(_meta(soup, "og:title") or _text(h1 if isinstance(h1, Tag) else None)
-                             or _title_from_head(soup))
-    section = _text(_first(soup, prof.section)) if prof else None
-    author_el = _first(soup, prof.author) if prof else None
-    published = _find_published(soup, prof)
+    profile_title = _clean_title(_text(_first(soup, prof.title, index))) if prof else None
+    profile_section = _text(_first(soup, prof.section, index)) if prof else None
+    author_el = _first(soup, prof.author, index) if prof else None
+    profile_author = parse_author(_text(author_el) or "") if author_el is not None else None
+    profile_date = _profile_date(soup, prof, index)
     canonical = canonical_url_of(soup, url)
 
-    lines = _profile_lines(soup, prof) if prof else []
+    body, lines = _profile_lines(soup, prof, index) if prof else (None, [])
     if prof and not lines:
         log.debug("%s: profile %s found no body; using the generic extractor", url, prof.name)
         layout = "generic"
     if not lines:
-        lines = _generic_lines(soup)
+        body, lines = _generic_lines(soup)
+    md = extract_metadata(soup, body=body, index=index, profile_title=profile_title, profile_date=profile_date,
+                          profile_author=[profile_author] if profile_author else None,
+                          profile_section=profile_section)
+    title, section = md.title, md.section
+    md.sources["profile"] = prof.name if prof else ""
     paragraphs = [normalize_text(ln.text) for ln in clean_lines(lines)]
     paragraphs = _trim_head(paragraphs, title, section)
     paragraphs = [p for p in paragraphs if not is_furniture_line(p) and not is_stop_line(p)]
+    paragraphs, top_author = split_top_byline(paragraphs)
+    paragraphs = _trim_head(paragraphs, title, section)
+    if md.lead_element is not None and body is not None and not _inside(md.lead_element, body):
+        lead = normalize_text(md.lead or "")
+        if lead and normalize_ws(lead) not in {normalize_ws(p) for p in paragraphs[:3]}:
+            paragraphs.insert(0, lead)  # the sapo shown between the title and the body is the article's
     paragraphs, byline = split_byline(paragraphs)
-    author = parse_author(_text(author_el) or "") if author_el is not None else None
-
+    authors = md.authors
+    if not authors:
+        for source, names in (("top byline", [top_author] if top_author else []),
+                              ("closing byline", [byline.author] if byline.author else []),
+                              ("closing byline", person_names(byline.credit) if byline.credit else []),
+                              ("meta author", meta_authors(index))):
+            if names:
+                authors = names
+                md.sources["authors"] = source
+                break
     return Article(
         url=normalize_url(url),
         canonical_url=canonical,
         site=host_of(canonical) or host_of(url),
         title=normalize_text(title) if title else None,
-        published=published,
-        author=author or byline.author,
+        published=md.published,
+        author=authors[0] if authors else None,
         paragraphs=paragraphs,
         section=normalize_text(section) if section else None,
         credit=byline.credit,
         layout=layout,
+        modified=md.modified,
+        authors=authors,
+        tags=md.tags,
+        lead=normalize_text(md.lead) if md.lead else None,
+        # a FrontPage page says "en-us" whatever it holds: the text outvotes the declaration
+        language="vi" if _looks_vietnamese(paragraphs) else md.language,
+        metadata_sources=md.sources,
     )
+
+
+def _inside(el: Tag, container: Tag) -> bool:
+    return el is container or any(parent is container for parent in el.parents)
+
+
+_VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def _looks_vietnamese(paragraphs: list[str]) -> bool:
+    sample = " ".join(paragraphs)[:2000].lower()
+    return len(_VI_MARKS.findall(sample)) >= 0.03 * max(len(sample), 1) > 0

@@ -115,7 +115,8 @@ def _key(text: str) -> str:
 STOP_LINES = frozenset(_key(s) for s in (
     "Ý KIẾN BẠN ĐỌC VỀ BÀI VIẾT NÀY", "Ý kiến bạn đọc", "Gửi ý kiến", "Gửi ý kiến của bạn", "Ý kiến của bạn",
     "Bình luận", "Viết bình luận", "Gửi bình luận", "Bài cùng chuyên mục", "Tin cùng chuyên mục",
-    "Các bài liên quan", "Bài liên quan", "Tin liên quan", "Các tin liên quan", "Các tin khác", "Tin khác",
+    "Các bài liên quan", "Bài liên quan", "Tin liên quan", "Các tin liên quan", "Các tin khác", "Tin khác", "Các tin đã đưa", "Những tin mới hơn", "Những tin cũ hơn",
+    "Các bài đã đăng", "Bài viết liên quan", "Tin cùng chuyên mục",
     "Các bài khác", "Tin mới hơn", "Tin cũ hơn", "Tin đã đưa", "Xem thêm", "Quay lại", "Trở về", "Về đầu trang",
     "Quay lại Xem tiếp", "QuaylạiXem tiếp", "Quay lạiXem tiếp", "GIỚI THIỆU TẠP CHÍ IN", "VIDEO CLIPS",
     "VĂN BẢN MỚI", "BỘ PHẬN MỘT CỬA", "LIÊN KẾT WEBSITE", "Liên kết web", "Truyền thanh", "Tra cứu tạp chí in",
@@ -129,7 +130,7 @@ _STOP_PATTERNS = (
 _FURNITURE_PATTERNS = (
     re.compile(r"^(họ và tên|họ tên|địa chỉ|email|e-mail|điện thoại|ý kiến của bạn|nội dung|mã bảo vệ|"
                r"mã xác nhận|tiêu đề)$"),
-    re.compile(r"^[\s*:.|/\\-]*$"),
+    re.compile(r"^[\s*:.|/\\_=~-]*$"),
     re.compile(r"^(lượt xem|số lượt xem|lượt đọc)\b.{0,20}$"),
     re.compile(r"^(chia sẻ|share|like|tweet)(\s+(facebook|zalo|twitter))*$"),
 )

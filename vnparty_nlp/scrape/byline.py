@@ -1,4 +1,4 @@
-"""Bylines and source credits at the end of an article body.
+"""Bylines and source credits at the end (or the top) of an article body.
 
 Party and government pages sign articles with a last, short line: a person and their unit
 (``Phong Lâm Ban Tổ chức Tỉnh ủy Điện Biên`` → author "Phong Lâm"), or a source credit
@@ -10,9 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnparty_nlp.lang.bylines import BYLINE_PREFIXES, CREDIT, NAME_WORD, ORG_WORDS
+from vnparty_nlp.lang.bylines import (
+    BYLINE_PREFIXES,
+    CREDIT,
+    NAME_WORD,
+    ORG_WORDS,
+    RANK_PREFIX,
+    ROLE_WORDS,
+    looks_like_person,
+    name_case,
+)
 
-__all__ = ["Byline", "split_byline", "parse_author"]
+__all__ = ["Byline", "split_byline", "split_top_byline", "parse_author"]
 
 _PREFIX = re.compile(
     r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:\s*",
@@ -31,7 +40,7 @@ class Byline:
 
 def parse_author(line: str) -> str | None:
     """The person's name at the start of a byline line, or None if it does not look like one."""
-    text = _PREFIX.sub("", line.strip())
+    text = RANK_PREFIX.sub("", _PREFIX.sub("", line.strip()))
     if len(text.split()) > _MAX_WORDS or text.endswith((".", "!", "?", ";")) and len(text.split()) > 6:
         return None
     m = _NAME.match(text)
@@ -40,8 +49,10 @@ def parse_author(line: str) -> str | None:
     words = m.group("name").split()
     # the name stops where an organisation starts: "Phong Lâm Ban Tổ chức..." -> "Phong Lâm"
     name_words: list[str] = []
-    for w in words:
-        if w.lower() in _ORG_WORDS:
+    line_ends = not text[m.end():].strip() or text[m.end():].lstrip()[0] in "(,–—-"
+    for i, w in enumerate(words):
+        # "Phong Lâm Ban Tổ chức..." stops at "Ban"; "Nguyễn Văn Thành" (the whole line) keeps its last word
+        if w.lower() in _ORG_WORDS and not (i + 1 == len(words) and line_ends):
             break
         name_words.append(w)
     if len(name_words) < 2:
@@ -91,3 +102,31 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], Byline]:
                 continue
         break
     return paras, Byline(author, credit)
+
+
+def _is_role_line(line: str) -> bool:
+    """A short unit or role line under a name ("Học viện Chính trị khu vực III", "Phó Trưởng ban...")."""
+    words = line.strip("() ").split()
+    return (0 < len(words) <= 20 and words[0].lower().strip(",") in ORG_WORDS | ROLE_WORDS
+            and not line.rstrip().endswith((".", "!", "?")))
+
+
+def split_top_byline(paragraphs: list[str]) -> tuple[list[str], str | None]:
+    """Take an author (with rank) and role block off the top of the body ("PGS, TS NGUYỄN VĂN A" / "Học viện...").
+
+    Only a line that is nothing but a name (after a byline prefix or a rank) counts, so a first
+    sentence is never taken for a byline.
+    """
+    if not paragraphs:
+        return paragraphs, None
+    first = paragraphs[0].strip()
+    bare = RANK_PREFIX.sub("", _PREFIX.sub("", first)).strip(" .:")
+    name = name_case(bare)
+    if len(bare.split()) > 5 or not looks_like_person(name):
+        return paragraphs, None
+    drop = 1
+    while drop < min(len(paragraphs), 3) and _is_role_line(paragraphs[drop]):
+        drop += 1
+    if drop == 1 and bare == first and not first.isupper():
+        return paragraphs, None  # a bare mixed-case name with no rank, prefix or role: not enough evidence
+    return paragraphs[drop:], name

@@ -8,7 +8,9 @@ Intended argparse options::
 
     vnparty crawl START_URL [START_URL ...] --out articles.jsonl [--state crawl.sqlite]
                   [--max-pages 500] [--max-depth 3] [--delay 1.0] [--domain example.gov.vn ...]
-                  [--timeout 30] [--no-progress]
+                  [--timeout 30] [--no-progress] [--warc DIR [--warc-max-mb 1024]]
+                  [--discover SITE|SITEMAP|FEED ...] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+                  [--url-pattern REGEX]
         crawl_command(start_urls, out_path, state_path, max_pages, max_depth, delay, on_article=...)
         appends articles to --out (JSONL), keeps the resumable state in --state (default:
         <out>.state.sqlite), prints the summary to stderr.  Re-run the same command to resume.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -26,6 +29,8 @@ from typing import Any
 
 from vnparty_nlp.scrape.article import Article, parse_article
 from vnparty_nlp.scrape.crawl import crawl
+from vnparty_nlp.scrape.dates import parse_date
+from vnparty_nlp.scrape.discovery import DiscoveryFilter
 from vnparty_nlp.scrape.encoding import NotTextError
 from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError
 
@@ -62,17 +67,33 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
                   max_pages: int = 500, max_depth: int = 3, delay: float = 1.0,
                   on_article: Callable[[Article], Any] | None = None, *,
                   allowed_domains: Iterable[str] | None = None, timeout: float = 30.0,
-                  progress: bool = True, config: FetchConfig | None = None) -> int:
+                  progress: bool = True, config: FetchConfig | None = None,
+                  warc_dir: str | Path | None = None, warc_max_bytes: int = 1024**3,
+                  discover_from: Sequence[str] = (), since: str | None = None, until: str | None = None,
+                  url_pattern: str | None = None) -> int:
     """Run (or resume) a crawl; print the summary to stderr.  Exit 0 if anything was written or all done."""
-    if not start_urls:
-        log.error("vnparty crawl: no start URL")
+    if not start_urls and not discover_from:
+        log.error("vnparty crawl: no start URL (give listing pages, or --discover a site, sitemap or feed)")
         return 2
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and parse_date(value) is None:
+            log.error("vnparty crawl: %s %r is not a date (use YYYY-MM-DD)", name, value)
+            return 2
+    if url_pattern is not None:
+        try:
+            re.compile(url_pattern)
+        except re.error as exc:
+            log.error("vnparty crawl: --url-pattern %r is not a regular expression: %s", url_pattern, exc)
+            return 2
+    filt = DiscoveryFilter(since=parse_date(since) if since else None, until=parse_date(until) if until else None,
+                           url_pattern=url_pattern)
     cfg = config or FetchConfig(delay=delay, read_timeout=timeout)
     try:
         report = crawl(
             start_urls, out_path, state_path or default_state_path(out_path), max_pages=max_pages,
             max_depth=max_depth, allowed_domains=allowed_domains, config=cfg, on_article=on_article,
-            progress=progress,
+            progress=progress, warc_dir=warc_dir, warc_max_bytes=warc_max_bytes,
+            discover_from=discover_from, discovery_filter=filt,
         )
     except KeyboardInterrupt:
         log.error("vnparty crawl: interrupted; run the same command again to resume")

@@ -15,6 +15,7 @@ import dataclasses
 import json
 import logging
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,12 +26,14 @@ from typing import IO, Any
 from bs4 import BeautifulSoup, Tag
 from tqdm import tqdm
 
-from vnparty_nlp.scrape.article import Article, choose_profile, parse_article, parse_html
+from vnparty_nlp.scrape.article import Article, choose_profile, is_article_page, parse_article, parse_html
+from vnparty_nlp.scrape.discovery import DiscoveryFilter, discover
 from vnparty_nlp.scrape.encoding import NotTextError
 from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError
 from vnparty_nlp.scrape.profiles import SiteProfile
 from vnparty_nlp.scrape.state import CrawlState, UrlRow
 from vnparty_nlp.scrape.urls import host_of, normalize_url, resolve, same_site
+from vnparty_nlp.scrape.warc import WarcWriter
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,6 @@ __all__ = ["CrawlReport", "crawl", "SKIP_REASONS"]
 SKIP_REASONS = frozenset({
     "robots", "content_type", "duplicate_url", "duplicate_content", "not_article", "off_site", "unchanged",
 })
-_MIN_ARTICLE_CHARS = 200
 
 
 @dataclass
@@ -150,22 +152,14 @@ def _discover(soup: BeautifulSoup, base: str, prof: SiteProfile | None, is_artic
     return [], [], _links(soup, base, ("a[href]",))
 
 
-def _is_article(article: Article, prof: SiteProfile | None) -> bool:
-    if not article.paragraphs:
-        return False
-    if prof is not None:
-        # a known layout: only pages with the layout's article body are articles (not its listings)
-        return article.layout == prof.name
-    return len(article.paragraphs) >= 2 and len(article.text) >= _MIN_ARTICLE_CHARS
-
-
 # --- the crawl ------------------------------------------------------------------------------------------
 
 class _Crawler:
     def __init__(self, state: CrawlState, out: _Output, fetcher: Fetcher, domains: frozenset[str],
                  max_depth: int, on_article: Callable[[Article], Any] | None, report: CrawlReport,
-                 bar: tqdm) -> None:
-        self.state, self.out, self.fetcher = state, out, fetcher
+                 bar: tqdm, warc: WarcWriter | None = None, url_pattern: str | None = None) -> None:
+        self.state, self.out, self.fetcher, self.warc = state, out, fetcher, warc
+        self.url_pattern = re.compile(url_pattern) if url_pattern else None
         self.domains, self.max_depth, self.on_article = domains, max_depth, on_article
         self.report, self.bar = report, bar
         self.generation = int(state.get("generation", "1") or 1)
@@ -191,6 +185,8 @@ class _Crawler:
             if depth > self.max_depth:
                 continue
             if not same_site(url, self.domains):
+                continue
+            if kind == "article" and self.url_pattern is not None and not self.url_pattern.search(url):
                 continue
             self.state.add_link(src, url, kind, depth)
             self.state.add_url(url, kind, depth, self.generation)
@@ -218,6 +214,7 @@ class _Crawler:
             return
         self.report.fetched += 1
         self.bar.update(1)
+        pointer = self.warc.write_page(page) if self.warc is not None else None
         try:
             text = page.text
         except NotTextError as exc:
@@ -229,7 +226,9 @@ class _Crawler:
         soup = parse_html(text)
         prof = choose_profile(soup, final)
         article = parse_article(text, final, profile=prof)
-        is_article = _is_article(article, prof)
+        if pointer is not None:
+            article.warc_file, article.warc_offset = pointer.file, pointer.offset
+        is_article = is_article_page(article, prof)
         articles, pages, others = _discover(soup, final, prof, is_article)
         outcome = "article" if is_article else "listing" if (articles or pages or others) else "not_article"
         with self.state.transaction():
@@ -280,6 +279,10 @@ def crawl(
     config: FetchConfig | None = None,
     on_article: Callable[[Article], Any] | None = None,
     progress: bool = True,
+    warc_dir: str | Path | None = None,
+    warc_max_bytes: int = 1024**3,
+    discover_from: Iterable[str] | None = None,
+    discovery_filter: DiscoveryFilter | None = None,
 ) -> CrawlReport:
     """Crawl from listing pages to articles; append each new article to ``out_path`` as one JSON line.
 
@@ -287,12 +290,17 @@ def crawl(
     URL (following a "next page" link does not count as a hop).  ``allowed_domains`` defaults to the
     start URLs' hosts.  ``on_article(article)`` is called once per written article; its exceptions
     are logged and counted, never fatal.  Re-running with the same ``state_path`` resumes an
-    interrupted crawl, or re-crawls a finished one with conditional requests.
+    interrupted crawl, or re-crawls a finished one with conditional requests.  With ``warc_dir``
+    every fetched response is also kept in rotating WARC files there, and each article points to its
+    record (``warc_file``, ``warc_offset``).  ``discover_from`` (sites, sitemaps, feeds) adds the article
+    URLs of their sitemaps and feeds that pass ``discovery_filter`` (dates, URL pattern, hosts), before
+    any article is fetched; a resumed run does not discover again.
     """
     started = time.monotonic()
     starts = [normalize_url(u) for u in start_urls]
+    discovery_starts = [normalize_url(u) for u in discover_from or ()]
     domains = frozenset(d.lower().removeprefix("www.") for d in allowed_domains) if allowed_domains \
-        else frozenset(host_of(u) for u in starts)
+        else frozenset(host_of(u) for u in [*starts, *discovery_starts])
     state = CrawlState(state_path)
     report = CrawlReport()
     own_fetcher = fetcher is None
@@ -302,6 +310,7 @@ def crawl(
             cfg = dataclasses.replace(cfg, delay=delay)
         fetcher = Fetcher(cfg)
     out = _Output(Path(out_path), state)
+    warc = WarcWriter(warc_dir, max_bytes=warc_max_bytes) if warc_dir is not None else None
     bar = tqdm(total=max_pages, unit="page", desc="crawl", disable=not progress, leave=False)
     try:
         status = state.get("status")
@@ -318,7 +327,16 @@ def crawl(
             state.set("status", "running")
             for url in starts:
                 state.add_url(url, "seed", 0, generation)
-        crawler = _Crawler(state, out, fetcher, domains, max_depth, on_article, report, bar)
+        if discovery_starts and state.get("discovered") != str(generation):
+            filt = discovery_filter or DiscoveryFilter()
+            found = [d for d in discover(discovery_starts, fetcher, filt) if same_site(d.url, domains)]
+            with state.transaction():
+                for item in found:
+                    state.add_url(item.url, "article", 0, generation)
+                state.set("discovered", generation)
+            log.info("discovery: %d article URL(s) from sitemaps and feeds", len(found))
+        url_pattern = discovery_filter.url_pattern if discovery_filter else None
+        crawler = _Crawler(state, out, fetcher, domains, max_depth, on_article, report, bar, warc, url_pattern)
         report.restored = crawler.emit_pending()
         while report.fetched < max_pages:
             row = state.next_pending()
@@ -333,6 +351,8 @@ def crawl(
     finally:
         bar.close()
         out.close()
+        if warc is not None:
+            warc.close()
         state.close()
         if own_fetcher:
             fetcher.close()

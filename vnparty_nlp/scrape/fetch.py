@@ -15,7 +15,6 @@ import logging
 import re
 import sys
 import time
-import urllib.robotparser
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -25,6 +24,7 @@ import urllib3
 
 from vnparty_nlp.scrape.deadline import Deadline, DeadlineAdapter
 from vnparty_nlp.scrape.encoding import decode_bytes, sniff_binary
+from vnparty_nlp.scrape.robots import RobotsRules
 from vnparty_nlp.scrape.urls import normalize_url, resolve
 
 log = logging.getLogger(__name__)
@@ -225,7 +225,7 @@ class Fetcher:
             "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
             "Accept-Language": "vi,en;q=0.5",
         })
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, RobotsRules | None] = {}
         self._last_request: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
 
@@ -250,13 +250,13 @@ class Fetcher:
                 time.sleep(wait)
         self._last_request[host] = time.monotonic()
 
-    def _robots_for(self, url: str) -> urllib.robotparser.RobotFileParser | None:
+    def _robots_for(self, url: str) -> RobotsRules | None:
         """The parsed robots.txt of the URL's host; None means "everything allowed"."""
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc}"
         if key in self._robots:
             return self._robots[key]
-        parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser(key + "/robots.txt")
+        parser: RobotsRules | None = RobotsRules(key + "/robots.txt")
         assert parser is not None
         try:
             target: str | None = key + "/robots.txt"
@@ -288,10 +288,15 @@ class Fetcher:
         except FetchError as exc:
             # RFC 9309: "unreachable" -> assume everything is disallowed (for this run)
             log.warning("robots.txt of %s unreachable (%s): not crawling that host", key, exc.reason)
-            parser = urllib.robotparser.RobotFileParser(key + "/robots.txt")
+            parser = RobotsRules(key + "/robots.txt")
             parser.disallow_all = True
         self._robots[key] = parser
         return parser
+
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The ``Sitemap:`` URLs of the host's robots.txt (discovery starts there)."""
+        parser = self._robots_for(url)
+        return parser.sitemaps if parser is not None else []
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets us fetch the URL (always True if robots are not obeyed)."""
@@ -429,7 +434,7 @@ class Fetcher:
             raise UnsupportedContent(final, f"content type {mime!r} is not a web page")
         content = self._read_body(final, resp)
         kind = sniff_binary(content)
-        if kind:
+        if kind and not (kind == "gzip data" and mime in self.config.accept_types):  # a sitemap.xml.gz asked for
             raise UnsupportedContent(final, f"body is {kind} (declared {mime or 'no type'})")
         return Page(url, final, resp.status_code, mime or "text/html", charset, content, hdrs, seen[1:],
                     time.monotonic() - start)
