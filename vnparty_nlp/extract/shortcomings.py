@@ -61,7 +61,7 @@ _V = _load_vocabulary()
 #: predicates that state a failing on their own, and words that do so only in a passage of failings
 STRONG = PhraseSet([_lower_pattern(f) for f in _V["cues"]["strong"]])
 WEAK = PhraseSet([_lower_pattern(f) for f in _V["cues"]["weak"]])
-EXCLUDED = re.compile(rf"\b(?:{_words(_V['exclude']['clause'])})\b")
+EXCLUDED = PhraseSet([_lower_pattern(f) for f in _V["exclude"]["clause"]])
 TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
 CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
 TASK_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['tasks'])})\b")
@@ -82,7 +82,7 @@ LIST_INTRO = re.compile(
     rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
-_NOUN_SCAN = re.compile(rf"(?:{_NOUNS})")
+_NOUN_SCAN = PhraseSet([_lower_pattern(f) for f in _V["framing"]["nouns"]])
 #: comma parts that elaborate the clause before them rather than start a new one
 ELABORATION = re.compile(
     r"(?:có nơi|có lúc|có việc|có trường hợp|nhiều nơi|một số nơi|ở một số|nhất là|đặc biệt|trong đó|thậm chí|"
@@ -331,7 +331,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     found: list[Shortcoming] = []
     cues = _Cues(text)
     reader = _Reader(doc, cues)
-    noun_starts = [m.start() for m in _NOUN_SCAN.finditer(text)]
+    noun_starts = [a for a, _ in _NOUN_SCAN.spans(text)]
     covered_until = -1
     prev_end = 0
     for s, e in doc.sentence_bounds:
@@ -345,7 +345,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             reader.turned, reader.passage = True, False
             continue
         contrast = CONTRAST.match(text, s, e)
-        intro = LIST_INTRO.search(text[s:e]) if _has_noun(noun_starts, s, e) else None
+        intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(noun_starts, s, e) else None
         if reader.turned and not (contrast or intro):
             continue
         reader.turned = False

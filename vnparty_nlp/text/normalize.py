@@ -34,11 +34,17 @@ for _old, _new in _OLD_TONE.items():
     TONE_PLACEMENT[_old.upper()] = _new.upper()
 
 # Only open syllables move their tone mark (hoàn, Huỳnh stay), and "qu" is a consonant (quý stays).
+#: (the look-ahead on the first letter lets the engine skip the other letters before the look-behind)
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(map(re.escape, TONE_PLACEMENT)) + r")(?![^\W\d_])"
+    r"(?=[oOuU])(?<![qQ])(" + "|".join(map(re.escape, TONE_PLACEMENT)) + r")(?![^\W\d_])"
 )
-_ONE_FOR_ONE = str.maketrans(CHAR_FOLDS)
+#: the characters to fold, found by one character class (``str.translate`` with a dict is ten times slower)
+_FOLDED_CHARS = re.compile("[" + re.escape("".join(CHAR_FOLDS)) + "]")
 _DROPPED_RE = re.compile("[" + "".join(DROPPED) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return CHAR_FOLDS[m.group()]
 
 
 def fold_tone_placement(text: str) -> str:
@@ -92,7 +98,7 @@ def normalize(text: str) -> Normalized:
     """NFC, folded look-alikes and spaces, new-style tone placement; offsets kept."""
     if unicodedata.is_normalized("NFC", text) and not _DROPPED_RE.search(text):
         # every fold is one character for one, so offsets stay the identity ("\r\n" becomes " \n")
-        folded = text.replace("\r\n", " \n").translate(_ONE_FOR_ONE)
+        folded = _FOLDED_CHARS.sub(_fold_char, text.replace("\r\n", " \n"))
         return Normalized(fold_tone_placement(folded), OffsetMap(None, len(text)))
     out: list[str] = []
     starts: list[int] = []
