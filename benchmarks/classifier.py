@@ -86,9 +86,10 @@ def score(records: Sequence[Record], ev: EvalSet, show_errors: bool = False,
         if show_errors:
             errors = subprocess.run([*cmd[:-1], "--show-errors"], capture_output=True, text=True,
                                     encoding="utf-8", check=False)
-            lines = [line for line in errors.stdout.splitlines() if line.endswith(":") or "shortcomings " in line]
+            lines = [line for line in errors.stdout.splitlines()
+                     if line.endswith(".txt:") or line.startswith(("  shortcomings missed", "  shortcomings spurious"))]
             lines = [line for i, line in enumerate(lines)  # article names only above their errors
-                     if not line.endswith(":") or (i + 1 < len(lines) and not lines[i + 1].endswith(":"))]
+                     if not line.endswith(".txt:") or (i + 1 < len(lines) and not lines[i + 1].endswith(".txt:"))]
             print("\n".join(lines) or "  (no shortcoming errors)")
     out = done.stdout  # the JSON figures, then a one-line summary
     figures, _ = json.JSONDecoder().raw_decode(out[out.index("{"):])
