@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, date_from_match, dedupe_overlaps, make_date
+from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, alternation, date_from_match, dedupe_overlaps, make_date
 from vnparty_nlp.text import Doc
 
 
@@ -95,9 +95,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
+_KEYWORDS = ("từ", "ngày", "tháng", "nhiệm kỳ", "giai đoạn", "quý", "năm", "thứ", "chủ nhật", "đầu", "cuối", "giữa",
+             *DAY_PARTS)
 _TRIGGER = re.compile(
-    rf"(?<!\w)(?:\d|(?:từ|ngày|tháng|nhiệm kỳ|giai đoạn|quý|năm|thứ|chủ nhật|đầu|cuối|giữa|"
-    rf"{'|'.join(DAY_PARTS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
+    "(?=[\\d" + "".join(sorted({w[0] for w in (*_KEYWORDS, *NUMBER_WORDS)})) + "])(?<!\\w)"
+    rf"(?:\d|(?:{alternation(_KEYWORDS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
 )
 #: the patterns that can start with each trigger (a digit, a number word, a part of the day, a keyword), so that
 #: each trigger tries a few patterns instead of all of them
