@@ -95,11 +95,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
+#: the numbers a date can start with: a day or month before a separator or a clock time (``30-5``, ``17:30``),
+#: a count of months (``9 tháng``), a year before a dash (``2019 - 2020``, ``2023-01-11``)
+_DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)"
 _KEYWORDS = ("từ", "ngày", "tháng", "nhiệm kỳ", "giai đoạn", "quý", "năm", "thứ", "chủ nhật", "đầu", "cuối", "giữa",
              *DAY_PARTS)
 _TRIGGER = re.compile(
     "(?=[\\d" + "".join(sorted({w[0] for w in (*_KEYWORDS, *NUMBER_WORDS)})) + "])(?<!\\w)"
-    rf"(?:\d|(?:{alternation(_KEYWORDS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
+    rf"(?:{_DIGIT_TRIGGER}|(?:{alternation(_KEYWORDS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
 )
 #: the patterns that can start with each trigger (a digit, a number word, a part of the day, a keyword), so that
 #: each trigger tries a few patterns instead of all of them

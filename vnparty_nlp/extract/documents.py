@@ -119,7 +119,10 @@ NAMED = re.compile(
     r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
 )
 #: where a citation can start (matched on the lower-cased text); the patterns are tried only there
-_TRIGGER = re.compile(rf"(?<!\w)(?:\d|{alternation(TYPE_WORDS)})")
+_TRIGGER = re.compile(
+    "(?=[\\d" + "".join(sorted({w[0] for w in TYPE_WORDS})) + "])(?<!\\w)"
+    rf"(?:\d{{1,5}}(?=[a-zđ]{{0,5}}\s?[-/])|{alternation(TYPE_WORDS)})"
+)
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
