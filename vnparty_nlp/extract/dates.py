@@ -15,7 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import DMY, DMY_WORDS, alternation, date_from_match, dedupe_overlaps, make_date
+from vnparty_nlp.extract.patterns import (
+    DMY,
+    DMY_WORDS,
+    alternation,
+    date_from_match,
+    dedupe_overlaps,
+    make_date,
+)
 from vnparty_nlp.text import Doc
 
 
