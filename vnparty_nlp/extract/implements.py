@@ -75,12 +75,13 @@ _LIST_BREAK = re.compile(r"(?<!\w)(?:đã|đang|sẽ|ban hành|được|vừa|ti
 _ISSUES = re.compile(r"(?<!\w)(?:ban hành|xây dựng|ra|đề ra|có|lập)(?:\s+(?:và\s+)?(?:ban hành|triển khai))?\s*$")
 #: between a document and the phrase it carries: its date, issuer and subject, or "để", "nhằm"
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|với mục đích)(?!\w)")
-_CLAUSE_BREAK = re.compile(r"[;]|(?<!\w)(?:đã|đang|sẽ|được)(?!\w)")
+_CLAUSE_BREAK = re.compile(r"[;]|(?<!\w)(?:đã|đang|sẽ|được|gắn với|cùng với|đồng thời|học tập)(?!\w)")
 _ACTOR_BEFORE = re.compile(r"(?:^|[,;:]\s*|(?<![\w])(?:thì|nay)\s+)$")
 _ACTOR_NOT_AFTER = re.compile(r"(?<!\w)(?:của|do|với|và|cho|tại|thuộc)\s*$")
 MAX_GAP = 400  # characters between two citations of one list (titles can be long)
 MAX_SUBJECT_GAP = 220  # between a document and the phrase it carries
 MAX_ACTOR_SEARCH = 300
+MAX_EVIDENCE = 1500  # a longer "sentence" (a page without full stops) is cut to the phrase's stretch
 
 
 def _units(doc: Doc) -> list[tuple[int, int]]:
@@ -200,9 +201,9 @@ def _relations_in(doc: Doc, unit: tuple[int, int], cues: list[re.Match[str]], ci
             actor = _actor(doc, targets[-1].end, subject.start) if subject is not None else None
         relation = CUES[" ".join(cue.group().split())]
         cue_text = doc.span(cue.start(), cue.end()).text
-        evidence = doc.span(*unit)
-        if subject is not None:
-            pairs = [(subject, t) for t in targets if t is not subject and _in_order(subject, t)]
+        evidence = doc.span(*_evidence(unit, cue, subject, next_cue))
+        pairs = [(subject, t) for t in targets if t is not subject and _in_order(subject, t)] if subject else []
+        if pairs:
             for k in range(first, first + len(targets)):
                 targeted[k] = subject
         else:
@@ -215,6 +216,15 @@ def _relations_in(doc: Doc, unit: tuple[int, int], cues: list[re.Match[str]], ci
             out += [_fact(evidence, relation, cue_text, None, t, actor, province) for t in acted]
         out += [_fact(evidence, relation, cue_text, s, t, actor, province) for s, t in pairs]
     return out
+
+
+def _evidence(unit: tuple[int, int], cue: re.Match[str], subject: _Cited | None, next_cue: int) -> tuple[int, int]:
+    """The sentence; in a run-on sentence, the stretch from the phrase (or its subject) to the next phrase, so
+    that evidence stays short and the work linear."""
+    if unit[1] - unit[0] <= MAX_EVIDENCE:
+        return unit
+    start = min(cue.start(), subject.start) if subject is not None else cue.start()
+    return max(unit[0], start), min(unit[1], max(next_cue, cue.end()))
 
 
 def _subject_before(text: str, cue: re.Match[str], cited: list[_Cited], lo: int, first: int,
