@@ -265,7 +265,8 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     with Archive(args.db) as archive:
         provinces: dict[int, str | None] = {}
         records = []
-        for article_id, record in archive.iter_records():
+        with_relations = [row[0] for row in archive.con.execute("SELECT DISTINCT article_id FROM implements")]
+        for article_id, record in archive.iter_records(ids=with_relations):
             if record.facts.get("implements"):
                 records.append(record)
                 provinces[id(record)] = archive.info(article_id)["province"]
