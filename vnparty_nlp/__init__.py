@@ -11,8 +11,10 @@ from vnparty_nlp.extract.congresses import Congress
 from vnparty_nlp.extract.counts import Count
 from vnparty_nlp.extract.dates import DateFact
 from vnparty_nlp.extract.documents import DocumentRef
+from vnparty_nlp.extract.implements import Implementation
 from vnparty_nlp.extract.organizations import Organization
 from vnparty_nlp.extract.people import Person
+from vnparty_nlp.extract.registry import DocumentRegistry, Resolution, default_registry, use_registry
 from vnparty_nlp.extract.shortcomings import Shortcoming
 from vnparty_nlp.pipeline import InputError, analyze, analyze_many
 from vnparty_nlp.records import Record, facts_frame
@@ -23,5 +25,15 @@ __version__ = "0.1.0"
 __all__ = [
     "analyze", "analyze_many", "InputError", "Record", "facts_frame", "Doc", "Span", "normalize",
     "Fact", "Extractor", "REGISTRY", "register", "DocumentRef", "DateFact", "Count", "Shortcoming",
-    "Person", "Organization", "Congress", "iter_corpus", "__version__",
+    "Person", "Organization", "Congress", "iter_corpus", "__version__", "Implementation", "DocumentRegistry",
+    "Resolution", "default_registry", "use_registry", "cascade",
 ]
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    """``vnparty_nlp.cascade`` without importing pandas and networkx with the package."""
+    if name == "cascade":
+        from vnparty_nlp.analysis.cascade import cascade
+
+        return cascade
+    raise AttributeError(f"module 'vnparty_nlp' has no attribute {name!r}")

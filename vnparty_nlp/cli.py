@@ -250,6 +250,59 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cascade(args: argparse.Namespace) -> int:
+    """The implementers of a central document in an archive, with their delays; a plot per province."""
+    from vnparty_nlp.analysis.cascade import CascadeError, cascade
+    from vnparty_nlp.archive import Archive
+    from vnparty_nlp.extract.registry import RegistryError, use_registry
+
+    if not Path(args.db).exists():
+        raise InputError(f"no archive at {args.db}")
+    try:
+        registry = use_registry(args.registry) if args.registry else None
+    except RegistryError as err:
+        raise InputError(str(err)) from None
+    with Archive(args.db) as archive:
+        provinces: dict[int, str | None] = {}
+        records = []
+        with_relations = [row[0] for row in archive.con.execute("SELECT DISTINCT article_id FROM implements")]
+        for article_id, record in archive.iter_records(ids=with_relations):
+            if record.facts.get("implements"):
+                records.append(record)
+                provinces[id(record)] = archive.info(article_id)["province"]
+    try:
+        result = cascade(args.document, records, date=args.date, registry=registry,
+                         province=lambda r: provinces.get(id(r)))
+    except CascadeError as err:
+        raise InputError(str(err)) from None
+    frame = result.frame.drop(columns=["evidence"]) if not args.evidence else result.frame
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "jsonl":
+        for row in frame.to_dict(orient="records"):
+            sys.stdout.write(json.dumps({k: (None if v != v else v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+    else:
+        roots = ", ".join(result.roots) or "no resolved citation"
+        sys.stdout.write(f"{args.document}: {roots}; {len(frame)} relation(s), "
+                         f"{frame['implementer'].nunique()} implementer(s), {len(result.unresolved)} unresolved\n")
+        if len(frame):
+            cols = ["depth", "province", "key", "date", "delay_days", "reported_delay_days", "implements"]
+            sys.stdout.write(frame[cols].to_string(index=False) + "\n")
+    if args.plot:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        from vnparty_nlp.analysis.plots import cascade_delays
+
+        ax = cascade_delays(result.frame)
+        ax.figure.savefig(args.plot, dpi=120)
+        plt.close(ax.figure)
+        log.info("plot written to %s", args.plot)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vnparty", description=__doc__)
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
@@ -305,6 +358,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url-pattern", help="only article URLs matching this regular expression")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("cascade", help="who implemented a central document, and how many days later (from an archive)")
+    p.add_argument("document", help="35-CT/TW, 35-CT/TW@2019-05-30 or 'Chỉ thị 35'")
+    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"), help="the archive to read")
+    p.add_argument("--date", help="of a reused number, the document of this date (2019-05-30)")
+    p.add_argument("--registry", action="append", type=Path, metavar="CSV",
+                   help="your own registry entries, added to the bundled central documents (repeatable)")
+    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    p.add_argument("--evidence", action="store_true", help="add the sentence of each relation")
+    p.add_argument("--plot", type=Path, metavar="PNG", help="also draw the delays per province here")
+    p.set_defaults(func=cmd_cascade)
 
     from vnparty_nlp.archive.commands import add_archive_commands
 

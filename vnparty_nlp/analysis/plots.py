@@ -96,3 +96,33 @@ def timeline_plot(records: Iterable[Record] | pd.DataFrame, ax: Axes | None = No
     ax.legend(fontsize="small", loc="upper left")
     ax.set_title("Timeline of congresses, documents and events")
     return ax
+
+
+def cascade_delays(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Dots: days from the central document to each implementer, one row per province (earliest first).
+
+    Takes the ``frame`` of :func:`~.cascade.cascade`. A filled dot is an implementing document's own date; a
+    hollow one the date of the article that reports a body acting (an upper bound on its delay).
+    """
+    from vnparty_nlp.analysis.cascade import delays_by_province
+
+    order = list(delays_by_province(frame)["province"])
+    ax = _axes(ax, (8, 0.45 * max(len(order), 3) + 1.2))
+    if not order:
+        ax.set_title("Implementation delays per province (none)")
+        return ax
+    rows = {p: i for i, p in enumerate(reversed(order))}
+    data = frame.assign(province=frame["province"].fillna("?")).drop_duplicates(["root", "implementer"])
+    issued = data.dropna(subset=["delay_days"])
+    reported = data[data["delay_days"].isna()].dropna(subset=["reported_delay_days"])
+    ax.scatter(issued["delay_days"], issued["province"].map(rows), color="#b22222", zorder=3,
+               label="implementing document issued")
+    ax.scatter(reported["reported_delay_days"], reported["province"].map(rows), facecolors="none",
+               edgecolors="#8b0000", zorder=3, label="reported in an article")
+    ax.set_yticks(range(len(rows)), list(rows))
+    ax.set_xlabel(f"days after {', '.join(sorted(set(frame['root'])))}")
+    ax.set_title("How fast provinces implemented it")
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlim(left=0)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return ax

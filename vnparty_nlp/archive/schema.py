@@ -139,8 +139,47 @@ def _v2(con: sqlite3.Connection) -> None:
             con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {typ}")
 
 
+#: columns of the relation table, and the JSON field of an ``implements`` fact each is filled from
+IMPLEMENTS_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("relation", "relation"), ("cue", "cue"), ("source_key", "source"), ("source_id", "source_id"),
+    ("source_date", "source_date"), ("body", "body"), ("target_key", "target"), ("target_id", "target_id"),
+    ("target_status", "target_status"), ("target_date", "target_date"), ("province", "province"),
+)
+_IMPLEMENTS_VALUES = ", ".join(f"json_extract({{data}}, '$.{name}')" for _, name in IMPLEMENTS_COLUMNS)
+_IMPLEMENTS_COLS = ", ".join(c for c, _ in IMPLEMENTS_COLUMNS)
+
+
+def _v3(con: sqlite3.Connection) -> None:
+    """The implementation relations as a table (``implements`` facts: who implements which document), kept in
+    step with their ``other_facts`` rows by triggers, so that ingest needs no change; existing rows are copied."""
+    _script(con, f"""
+CREATE TABLE implements (
+    id INTEGER PRIMARY KEY,
+    other_id INTEGER NOT NULL UNIQUE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, stop INTEGER NOT NULL, text TEXT NOT NULL,
+    {", ".join(f"{c} {'INTEGER' if c.endswith('level') else 'TEXT'}" for c, _ in IMPLEMENTS_COLUMNS)}
+);
+CREATE INDEX implements_article ON implements(article_id);
+CREATE INDEX implements_target ON implements(target_key);
+CREATE INDEX implements_target_id ON implements(target_id);
+CREATE INDEX implements_source_id ON implements(source_id);
+""")
+    # a trigger's body holds ";\n": one statement per execute, not through _script
+    con.execute(f"""CREATE TRIGGER implements_add AFTER INSERT ON other_facts WHEN NEW.kind = 'implements' BEGIN
+    INSERT INTO implements (other_id, article_id, start, stop, text, {_IMPLEMENTS_COLS})
+    VALUES (NEW.id, NEW.article_id, NEW.start, NEW.stop, NEW.text, {_IMPLEMENTS_VALUES.format(data="NEW.data")});
+END""")
+    con.execute("""CREATE TRIGGER implements_remove AFTER DELETE ON other_facts WHEN OLD.kind = 'implements' BEGIN
+    DELETE FROM implements WHERE other_id = OLD.id;
+END""")
+    con.execute(f"""INSERT INTO implements (other_id, article_id, start, stop, text, {_IMPLEMENTS_COLS})
+    SELECT id, article_id, start, stop, text, {_IMPLEMENTS_VALUES.format(data="data")}
+    FROM other_facts WHERE kind = 'implements'""")
+
+
 #: migration N brings a database from version N-1 to N; append, never edit
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

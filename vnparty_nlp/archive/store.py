@@ -44,7 +44,7 @@ RANK_WINDOW = 500
 
 FILTER_NAMES = frozenset({
     "cites", "doc_type", "province", "organization", "site", "has", "published_from", "published_to",
-    "mentions_from", "mentions_to", "ids",
+    "mentions_from", "mentions_to", "ids", "implements",
 })
 
 
@@ -1144,6 +1144,8 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     - ``published_from`` / ``published_to``: publication date range, any precision, inclusive.
     - ``mentions_from`` / ``mentions_to``: the article mentions a date in this range (its date facts).
     - ``ids``: only these article ids.
+    - ``implements``: reports a relation implementing (applying, based on) this document: ``35-CT/TW`` (any
+      document of that number), ``35-CT/TW@2019-05-30`` (that one), ``Chỉ thị 35``.
     """
     unknown = set(filters) - FILTER_NAMES
     if unknown:
@@ -1193,6 +1195,10 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
         lo, hi = _range(filters.get("mentions_from"), filters.get("mentions_to"))
         where.append("a.id IN (SELECT t.article_id FROM dates t WHERE t.date_hi >= ? AND t.date_lo <= ?)")
         params += [lo, hi]
+    if filters.get("implements"):
+        cond, p = _implements_sql(filters["implements"])
+        where.append(f"a.id IN (SELECT r.article_id FROM implements r WHERE {cond})")
+        params += p
     if filters.get("ids") is not None:
         ids = _article_ids(filters["ids"])
         # one JSON parameter, not one per id: any number of ids, no SQLite variable limit
@@ -1201,8 +1207,32 @@ def _filters_sql(filters: Mapping[str, Any]) -> tuple[str, list[Any]]:
     return (" AND ".join(where) or "1"), params
 
 
+def _implements_sql(values: Any) -> tuple[str, list[Any]]:
+    """Relations whose target is one of ``values``: its registry ids, or the key as the extractor writes it."""
+    from vnparty_nlp.extract.registry import default_registry, parse_citation
+
+    registry = default_registry()
+    ids: set[str] = set()
+    targets: set[str] = set()
+    for value in _as_list(values):
+        value = str(value).strip()
+        if "@" in value:
+            ids.add(value)
+            continue
+        ref = parse_citation(value)
+        if ref is None:
+            raise ValueError(f"implements={value!r} is not a document citation (35-CT/TW, Chỉ thị 35)")
+        targets.add(ref.key)
+        entries = registry.lookup(ref.key) if ref.code else list(registry.resolve(ref).candidates)
+        ids |= {e.id for e in entries}
+        targets |= {e.key for e in entries}
+    ids_sql = ", ".join("?" * len(ids)) or "NULL"
+    return (f"(r.target_id IN ({ids_sql}) OR r.target_key IN ({', '.join('?' * len(targets)) or 'NULL'}))",
+            [*sorted(ids), *sorted(targets)])
+
+
 #: filters whose values become one OR term each in SQL (SQLite caps an expression's depth near 1000)
-_OR_FILTERS = ("cites", "organization", "doc_type", "province", "site", "has")
+_OR_FILTERS = ("cites", "organization", "doc_type", "province", "site", "has", "implements")
 #: the most values such a filter takes
 MAX_FILTER_VALUES = 200
 #: the largest integer SQLite stores (ids, limits and offsets beyond it are clamped or match nothing)

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from vnparty_nlp.extract import congresses, counts, dates, documents, organizations, people, shortcomings
+from vnparty_nlp.extract import (
+    congresses,
+    counts,
+    dates,
+    documents,
+    implements,
+    organizations,
+    people,
+    shortcomings,
+)
 from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.text import Doc
 
@@ -22,6 +31,7 @@ REGISTRY: dict[str, Extractor] = {
         people.EXTRACTOR,
         organizations.EXTRACTOR,
         congresses.EXTRACTOR,
+        implements.EXTRACTOR,
     )
 }
 
