@@ -115,3 +115,11 @@ def test_a_word_between_the_type_and_so_and_plenum_lists():
     assert ("quyết định", "118", None, None) in _refs("Huyện ủy ra Quyết định chuẩn y số 118 ngày 2/3/2021.")
     plenum = analyze("Quán triệt Nghị quyết Trung ương 5, 6 (khóa XIII) đến cán bộ, đảng viên.").documents[0]
     assert (plenum.plenum, plenum.term) == (["5", "6"], "XIII")
+
+
+def test_issuers_end_where_the_body_ends_and_citations_survive_a_hard_line_break():
+    from vnparty_nlp import analyze
+    record = analyze("Thực hiện Chỉ thị số\n35-CT/TW ngày 30-5-2019 của Ban Bí thư, Huyện ủy Tủa Chùa ban hành kế hoạch.\n"
+                     "Căn cứ Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương\nMột số chi bộ chưa triển khai.")
+    assert [(d.number, d.code, d.issuer) for d in record.documents] == [
+        ("35", "CT/TW", "Ban Bí thư"), ("12", "HD/BTCTW", "Ban Tổ chức Trung ương")]

@@ -124,10 +124,10 @@ _TRIGGER = re.compile(
     rf"(?:\d{{1,5}}(?=[a-zđ]{{0,5}}\s?[-/])|{alternation(TYPE_WORDS)})"
 )
 ISSUER = re.compile(
-    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:\s+(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
+    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:(?:[ \t]+|\s*\n\s*(?!{UPPER}))(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
 )
-_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng|trận|quốc|nước|khối|quân|nhân)$")
+_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|thư|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng|trận|quốc|nước|khối|quân|nhân)$")
 
 
 def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:

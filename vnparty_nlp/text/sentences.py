@@ -19,6 +19,8 @@ _SENTENCE_OPENERS = frozenset("\"'“([-+•*")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
 #: a line that starts a list item never continues the line before it
 _LIST_ITEM = re.compile(r"(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+#: words a line cannot end on, so the next line continues the phrase ("Chỉ thị số" / "35-CT/TW")
+PHRASE_INSIDE = frozenset("số của và ngày về các những theo tại với cho được thị quyết".split())
 #: a wrapped line is at least this long; shorter lines (titles, datelines, bylines) end sentences
 WRAP_MIN_LINE = 60
 
@@ -53,6 +55,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _long_unfinished(block: str) -> bool:
     last_line = block.rsplit("\n", 1)[-1].rstrip()
+    if last_line.rsplit(" ", 1)[-1].lower() in PHRASE_INSIDE:
+        return True  # "Chỉ thị số" / "35-CT/TW": a line never ends on these words
     return len(last_line) >= WRAP_MIN_LINE and last_line[-1:] not in ".!?…:;\"”)"
 
 
