@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from vnparty_nlp.cli import main
+from vnparty_nlp.corpus import corpus_dir
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = corpus_dir()
 ARTICLE = CORPUS / "dien-bien-dai-hoi-diem-2020.txt"
 OTHER = CORPUS / "ninh-giang-dai-hoi-diem-2020.txt"
 
