@@ -202,7 +202,7 @@ def overview_lines(archive: Archive, *, top: int = 8) -> list[str]:
         by_year = by_year[by_year["year"].notna()]
         if not by_year.empty:
             lines.append("  per year: " + ", ".join(f"{r.year} ({r.shortcomings})" for r in by_year.itertuples()))
-        most = shortcomings.groupby(["article_id", "title"]).size().sort_values(ascending=False).head(3)
+        most = shortcomings.groupby(["article_id", "article_title"]).size().sort_values(ascending=False).head(3)
         lines.append("  most listed in: " + "; ".join(f"{title} ({n})" for (_, title), n in most.items()))
         for text in shortcomings.drop_duplicates("text").head(3)["text"]:
             lines.append(f"  e.g. {text[:110]}")
