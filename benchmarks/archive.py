@@ -4,7 +4,7 @@
     python benchmarks/archive.py --sizes 2000    # a quick run
 
 Records are made cheaply: a pool of generated articles is analyzed once (the real ``analyze()``),
-then varied without NLP (:func:`vnparty_nlp.archive.synth.vary`), so ingest is measured without
+then varied without NLP (:func:`benchmarks.synth.vary`), so ingest is measured without
 NLP. Goals: search p50 < 10 ms and p95 < 50 ms at 100K; ingest >= 2,000 articles/s.
 """
 from __future__ import annotations
@@ -20,10 +20,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from vnparty_nlp.archive import AddReport, Archive
-from vnparty_nlp.archive.accel import Accelerator
-from vnparty_nlp.archive.accel import available as accel_available
-from vnparty_nlp.archive.synth import analyze_all, generate, vary
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks.synth when run as a script
+
+from benchmarks.synth import analyze_all, generate, vary  # noqa: E402
+from vnparty_nlp.archive import AddReport, Archive  # noqa: E402
+from vnparty_nlp.archive.accel import Accelerator  # noqa: E402
+from vnparty_nlp.archive.accel import available as accel_available  # noqa: E402
 
 log = logging.getLogger("bench.archive")
 
@@ -42,8 +44,14 @@ QUERIES: dict[str, list[tuple[str, dict[str, Any]]]] = {
 }
 
 
-def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int, processes: int = 1) -> dict[str, float]:
+def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int, processes: int = 1,
+          tools_index: bool = True) -> dict[str, float]:
+    """Ingest ``n`` varied articles; ``tools_index=False`` drops the triggers that keep ``articles_fts``
+    (the index other tools search) in step, to measure what that index costs."""
     archive = Archive(path)
+    if not tools_index:
+        for trigger in ("insert", "delete", "update"):
+            archive.con.execute(f"DROP TRIGGER articles_fts_{trigger}")
     records = vary(pool, n, seed=n)
     elapsed, added = 0.0, 0
     while True:  # generate a chunk, then time only its ingest
@@ -108,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
                         help="also measure with the tantivy index (default: when tantivy is installed)")
     parser.add_argument("--existing", action="store_true", help="reuse databases already in --dir")
+    parser.add_argument("--tools-index-cost", action="store_true",
+                        help="also ingest each size without articles_fts (Datasette's index) and print the ratio")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -125,6 +135,14 @@ def main(argv: list[str] | None = None) -> int:
                 b = build(path, n, pool, args.batch, args.processes)
                 print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
                       f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
+                if args.tools_index_cost:
+                    bare = directory / f"bench-{n}-without-articles-fts.sqlite"
+                    w = build(bare, n, pool, args.batch, args.processes, tools_index=False)
+                    print(f"   without articles_fts: ingest {w['rate']:,.0f} articles/s, {w['bytes_per_article']:,} "
+                          f"bytes/article; with it: {b['rate'] / w['rate']:.2f}x the rate, "
+                          f"{b['bytes_per_article'] / w['bytes_per_article']:.2f}x the size")
+                    for f in (bare, Path(f"{bare}-wal"), Path(f"{bare}-shm")):
+                        f.unlink(missing_ok=True)
             else:
                 print(f"\n== {n:,} articles (existing {path})")
             engines = [False]

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def make_articles(n: int, seed: int = 7) -> list[str]:
     """Seed articles plus recombinations of their paragraphs (same genre, same length range)."""
     from vnparty_nlp import analyze
+    from vnparty_nlp.corpus import SEED_ARTICLES, corpus_dir
 
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    seeds = [(corpus_dir() / f"{name}.txt").read_text(encoding="utf-8") for name in SEED_ARTICLES]
     bodies = [analyze(t).text for t in seeds]
     paragraphs = [p for body in bodies for p in body.split("\n") if len(p) > 80]
     rng = random.Random(seed)

@@ -2,6 +2,7 @@
 
     python notebooks/build.py             # write 01-03 *.ipynb (no outputs)
     python notebooks/build.py --execute   # write, run top to bottom with nbclient, save outputs and plots
+    python notebooks/build.py --execute 03   # one notebook (01, 01-quickstart or 01-quickstart.ipynb)
 
 Notebooks are generated rather than edited by hand so that a change here is a reviewable diff and
 every notebook is rebuilt the same way; ``tests/test_notebooks.py`` runs them in CI. They need no
@@ -41,7 +42,7 @@ def quickstart() -> nbformat.NotebookNode:
             "`vnparty_nlp.analyze` turns the text of a Vietnamese Communist Party news report into a `Record`: "
             "its metadata and the facts found in it (cited documents, dates, counts, shortcomings, people, "
             "organizations, congresses), each with the exact span of text it came from. This notebook analyzes "
-            "one of the two real articles bundled with the library (a report from Điện Biên on pilot party "
+            "one of the real articles bundled with the library (a report from Điện Biên on pilot party "
             "congresses, 2020)."),
         new_code_cell(SETUP),
         new_code_cell(
@@ -49,16 +50,20 @@ def quickstart() -> nbformat.NotebookNode:
             "from vnparty_nlp.corpus import iter_corpus\n\n"
             "articles = {a.path.stem: a for a in iter_corpus()}\n"
             "article = articles['dien-bien-dai-hoi-diem-2020']\n"
-            "record = analyze(article.text, **article.analyze_kwargs)\n"
+            "# source: the file's name, not where the package happens to be installed\n"
+            "record = analyze(article.text, **{**article.analyze_kwargs, 'source': article.path.name})\n"
             "print(record.title, '|', record.published, '|', record.author)\n"
             "print(len(article.text), 'characters collected;', len(record.text), 'kept after cutting the page furniture')"),
         new_markdown_cell("## How many facts of each kind?"),
-        new_code_cell("pd.Series({kind: len(facts) for kind, facts in record.facts.items()}, name='facts')"),
+        new_code_cell("counts = pd.Series({kind: len(facts) for kind, facts in record.facts.items()}, name='facts')\n"
+                      "counts"),
+        new_code_cell("ax = counts.sort_values().plot.barh(title='Facts in the Điện Biên report', color='#1f77b4')\n"
+                      "ax.set_xlabel('facts');"),
         new_markdown_cell(
             "## Facts as a table\n\nEach fact keeps its text, its offsets into `record.text` and its normalized "
             "values: ISO dates, numbers, document type, number, code and issuer."),
-        new_code_cell("frame = record.facts_frame().drop(columns=['source', 'title', 'published'])\nframe[frame.kind == 'documents'].dropna(axis=1, how='all')"),
-        new_code_cell("frame[frame.kind.isin(['dates', 'counts'])].dropna(axis=1, how='all').head(12)"),
+        new_code_cell("frame = record.facts_frame().drop(columns=['source', 'article_title', 'published'])\nframe[frame.fact_type == 'documents'].dropna(axis=1, how='all')"),
+        new_code_cell("frame[frame.fact_type.isin(['dates', 'counts'])].dropna(axis=1, how='all').head(12)"),
         new_markdown_cell("Every span indexes the record's text, whatever Unicode form or page furniture came in:"),
         new_code_cell(
             "assert all(record.text[f.start:f.stop] == f.text for f in record.all_facts())\n"
@@ -100,9 +105,10 @@ def archive() -> nbformat.NotebookNode:
         new_markdown_cell(
             "# 02 · An archive: store, search and filter a collection\n\n"
             "`vnparty_nlp.archive.Archive` keeps analyzed articles and their facts in one SQLite file with a "
-            "full-text index. This notebook builds one in a temporary folder from the two bundled articles and "
-            "the ten invented provincial reports in `notebooks/data/` (realistic but not real articles), then "
-            "searches it with and without Vietnamese accents and filters it by cited directive."),
+            "full-text index. This notebook builds one in a temporary folder from the 52 real articles bundled "
+            "with the package and the ten invented provincial reports in `notebooks/data/` (realistic but not "
+            "real articles), then searches it with and without Vietnamese accents and filters it by cited "
+            "directive."),
         new_code_cell(SETUP),
         new_code_cell(
             "import tempfile\n"
@@ -112,16 +118,16 @@ def archive() -> nbformat.NotebookNode:
             "from vnparty_nlp.corpus import iter_corpus\n\n"
             "articles = list(iter_corpus()) + list(iter_corpus(Path('data')))\n"
             "# the sidecar's province goes with the record; the archive would otherwise guess it from the text\n"
-            "records = [{**analyze(a.text, **a.analyze_kwargs).to_dict(), 'province': a.meta.get('province')}\n"
-            "           for a in articles]\n"
+            "records = [{**analyze(a.text, **{**a.analyze_kwargs, 'source': a.path.name}).to_dict(),\n"
+            "            'province': a.meta.get('province')} for a in articles]\n"
             "folder = tempfile.TemporaryDirectory()\n"
             "arch = Archive(Path(folder.name) / 'archive.sqlite')\n"
             "report = arch.add(records)\n"
             "print(report.added, 'articles added;', len(arch), 'in the archive')"),
         new_markdown_cell("## Search with accents…"),
-        new_code_cell("arch.search('đại hội điểm', frame=True)[['title', 'province', 'snippet']]"),
+        new_code_cell("arch.search('đại hội điểm', limit=6, frame=True)[['title', 'province', 'snippet']]"),
         new_markdown_cell("## …and without: a word typed without accents matches the folded text"),
-        new_code_cell("arch.search('dai hoi diem', frame=True)[['title', 'province', 'snippet']]"),
+        new_code_cell("arch.search('dai hoi diem', limit=6, frame=True)[['title', 'province', 'snippet']]"),
         new_code_cell(
             "# the same articles either way\n"
             "[h.title for h in arch.search('tuyên truyền')] == [h.title for h in arch.search('tuyen truyen')]"),
@@ -129,10 +135,14 @@ def archive() -> nbformat.NotebookNode:
                           "(the directive on the 2020 congress season), and which of them talk about personnel?"),
         new_code_cell("arch.search(cites='35-CT/TW', frame=True)[['title', 'province', 'published']]"),
         new_code_cell("arch.search('nhân sự', cites='35-CT/TW', frame=True)[['title', 'province', 'snippet']]"),
-        new_code_cell("arch.facts('documents', cites='26-HD/BTCTW')[['title', 'text', 'date', 'issuer']]"),
+        new_code_cell("arch.facts('documents', cites='26-HD/BTCTW')[['article_title', 'text', 'date', 'issuer']]"),
         new_markdown_cell("## Facets: documents, provinces, shortcomings"),
         new_code_cell("arch.top_documents(8)"),
         new_code_cell("arch.shortcomings_by('province')"),
+        new_code_cell("years = arch.facet('year').dropna().sort_values('year')\n"
+                      "ax = years.plot.bar(x='year', y='articles', legend=False, color='#1f77b4',\n"
+                      "                    title='Articles in the archive per year of publication')\n"
+                      "ax.set_ylabel('articles');"),
         new_markdown_cell("The archive gives records back, so everything in notebook 03 works on it too:"),
         new_code_cell(
             "from vnparty_nlp.analysis import most_cited\n"
@@ -146,16 +156,16 @@ def themes_and_citations() -> nbformat.NotebookNode:
     cells = [
         new_markdown_cell(
             "# 03 · Shortcoming themes, most cited documents, a timeline\n\n"
-            "Collection-level questions on twelve reports: the two real bundled articles and ten invented "
-            "provincial reports in `notebooks/data/` (their `.meta.json` sidecars give site, date, author and "
-            "province). `vnparty_nlp.analysis` answers with DataFrames; `vnparty_nlp.analysis.plots` draws them."),
+            "Collection-level questions on 62 reports: the 52 real articles bundled with the package and ten "
+            "invented provincial reports in `notebooks/data/` (their `.meta.json` sidecars give site, date, "
+            "author and province). `vnparty_nlp.analysis` answers with DataFrames; `vnparty_nlp.analysis.plots` draws them."),
         new_code_cell(SETUP),
         new_code_cell(
             "from pathlib import Path\n"
             "from vnparty_nlp.analysis import (citation_table, load_collection, most_cited, shortcoming_themes,\n"
             "                                  themes_by_province, timeline)\n"
             "from vnparty_nlp.analysis import plots\n\n"
-            "records = load_collection()  # the two real articles bundled in corpus/\n"
+            "records = load_collection()  # the 52 real articles bundled with the package\n"
             "records += load_collection(Path('data'))\n"
             "len(records), sum(len(r.shortcomings) for r in records)"),
         new_markdown_cell("## Who cites what\n\nOne row per citation, the citing article beside the document:"),
@@ -174,9 +184,10 @@ def themes_and_citations() -> nbformat.NotebookNode:
         new_markdown_cell(
             "## What the shortcomings are about\n\nNMF over TF-IDF of the shortcomings' words (underthesea "
             "tokens; the cue words every shortcoming shares, *còn, chưa, hạn chế…*, are stop words). Each theme "
-            "is named by its top words. With about forty short texts, themes are a first sorting, not a coding "
-            "scheme: read the texts behind them."),
-        new_code_cell("themes = shortcoming_themes(records, n_themes=5, n_top_words=4)\n"
+            "is named by its top words. With some sixty short texts, themes are a first sorting, not a coding "
+            "scheme: read the texts behind them. The seed is fixed (`random_state=0`) and the fit runs on one "
+            "BLAS thread, so the themes are the same on every run and machine."),
+        new_code_cell("themes = shortcoming_themes(records, n_themes=5, n_top_words=4, random_state=0)\n"
                       "pd.Series(themes.theme_label.value_counts(), name='shortcomings')"),
         new_code_cell("themes.sort_values(['theme', 'weight'], ascending=[True, False])"
                       ".groupby('theme').head(2)[['province', 'theme_label', 'weight', 'text']]"),
@@ -256,6 +267,15 @@ NOTEBOOKS = {
 }
 
 
+def resolve_name(name: str) -> str:
+    """``01``, ``01-quickstart``, ``01-quickstart.ipynb`` or ``notebooks/01-quickstart.ipynb`` → the file name."""
+    stem = Path(name).name.removesuffix(".ipynb")
+    found = [n for n in NOTEBOOKS if n.removesuffix(".ipynb") == stem or n.split("-", 1)[0] == stem]
+    if len(found) != 1:
+        raise ValueError(f"no notebook {name!r}; choose from {', '.join(NOTEBOOKS)}")
+    return found[0]
+
+
 def build(name: str) -> nbformat.NotebookNode:
     nb = NOTEBOOKS[name]()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -278,7 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("MPLBACKEND", "Agg")
-    for name in args.names or NOTEBOOKS:
+    try:
+        names = [resolve_name(n) for n in args.names] or list(NOTEBOOKS)
+    except ValueError as err:
+        ap.error(str(err))
+    for name in names:
         nb = build(name)
         if args.execute:
             log.info("executing %s", name)

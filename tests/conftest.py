@@ -1,13 +1,34 @@
 """Shared fixtures: the bundled seed articles."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from vnparty_nlp.corpus import SEED_ARTICLES as SEEDS
+from vnparty_nlp.corpus import corpus_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-SEEDS = ("dien-bien-dai-hoi-diem-2020", "ninh-giang-dai-hoi-diem-2020")
+CORPUS = corpus_dir()
+
+
+def run_vnparty(*args: str, cwd: Path, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
+    """The ``vnparty`` console script (as a user types it) in a subprocess, this checkout first on the path."""
+    script = shutil.which("vnparty", path=str(Path(sys.executable).parent)) or shutil.which("vnparty")
+    assert script, "the vnparty console script is not installed (pip install -e .)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([script, *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          timeout=timeout, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def vnparty():
+    """``vnparty(*args, cwd=...)``: run the console script, get the ``CompletedProcess``."""
+    return run_vnparty
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from vnparty_nlp.cli import main
+from vnparty_nlp.corpus import corpus_dir
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = corpus_dir()
 ARTICLE = CORPUS / "dien-bien-dai-hoi-diem-2020.txt"
 OTHER = CORPUS / "ninh-giang-dai-hoi-diem-2020.txt"
 
@@ -37,7 +38,7 @@ def test_a_bad_sidecar_skips_its_file_and_the_run_goes_on(tmp_path, caplog, meta
     assert "a-bad.txt: skipped" in caplog.text and "meta.json" in caplog.text
 
     db = tmp_path / "a.sqlite"
-    assert main(["index", str(bad), str(good), "--db", str(db), "--no-progress", "--no-accelerator"]) == 0
+    assert main(["index", str(bad), str(good), "--db", str(db), "--no-progress", "--no-accelerator"]) == 1  # like extract: an input was skipped
     from vnparty_nlp.archive import Archive
 
     with Archive(db, readonly=True) as archive:

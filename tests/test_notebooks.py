@@ -56,3 +56,33 @@ def test_notebook_runs(name, tmp_path, monkeypatch):
     client.execute()  # raises CellExecutionError, naming the cell, when one fails
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+
+
+@pytest.mark.parametrize("given", ["01", "01-quickstart", "01-quickstart.ipynb", "notebooks/01-quickstart.ipynb"])
+def test_build_py_takes_a_notebook_by_number_stem_or_file(given):
+    assert _build_module().resolve_name(given) == "01-quickstart.ipynb"
+
+
+def test_build_py_unknown_notebook_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(NOTEBOOKS / "build.py"), "04-nosuch"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "no notebook '04-nosuch'; choose from 01-quickstart.ipynb" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_has_no_machine_paths(name):
+    text = (NOTEBOOKS / name).read_text(encoding="utf-8")
+    for path in ("/work/", "/home/", "/tmp/", "/root/", "site-packages", str(NOTEBOOKS.parent)):
+        assert path not in text, f"{name} shows a path of the machine that built it: {path}"
+
+
+@pytest.mark.parametrize("name", ["01-quickstart.ipynb", "02-archive.ipynb", "03-themes-and-citations.ipynb"])
+def test_committed_notebook_has_a_plot(name):
+    committed = nbformat.read(NOTEBOOKS / name, as_version=4)
+    images = [o for c in committed.cells if c.cell_type == "code" for o in c.outputs
+              if "image/png" in o.get("data", {})]
+    assert images, f"{name} has no plot"

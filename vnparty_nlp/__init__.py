@@ -17,13 +17,13 @@ from vnparty_nlp.extract.people import Person
 from vnparty_nlp.extract.registry import DocumentRegistry, Resolution, default_registry, use_registry
 from vnparty_nlp.extract.shortcomings import Shortcoming
 from vnparty_nlp.pipeline import InputError, analyze, analyze_many
-from vnparty_nlp.records import Record, facts_frame
+from vnparty_nlp.records import Record, facts_frame, frame_facts
 from vnparty_nlp.text import Doc, Span, normalize
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "analyze", "analyze_many", "InputError", "Record", "facts_frame", "Doc", "Span", "normalize",
+    "analyze", "analyze_many", "InputError", "Record", "facts_frame", "frame_facts", "Doc", "Span", "normalize",
     "Fact", "Extractor", "REGISTRY", "register", "DocumentRef", "DateFact", "Count", "Shortcoming",
     "Person", "Organization", "Congress", "iter_corpus", "__version__", "Implementation", "DocumentRegistry",
     "Resolution", "default_registry", "use_registry", "cascade",

@@ -6,10 +6,12 @@ import json
 import logging
 import sqlite3
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from vnparty_nlp import __version__
 from vnparty_nlp.corpus import ANALYZE_KEYS, read_article, read_metadata
 from vnparty_nlp.pipeline import InputError, analyze_many
 from vnparty_nlp.records import Record
@@ -65,6 +67,16 @@ def _extract(args: argparse.Namespace) -> int:
     if not args.files:
         log.error("vnparty extract: give article files, or --warc FILE.warc.gz")
         return 2
+
+    from vnparty_nlp.corpus import is_metadata_file
+
+    sidecars = [p for p in args.files if is_metadata_file(p)]
+    if sidecars:  # `vnparty extract corpus/*` also matches the metadata beside each article
+        log.info("skipped %d .meta.json sidecar(s): metadata of the article beside them", len(sidecars))
+        args.files = [p for p in args.files if not is_metadata_file(p)]
+        if not args.files:
+            log.error("no article among the inputs (only .meta.json sidecars)")
+            return 2
     failures: list[str] = []
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
@@ -223,29 +235,39 @@ DEMO_SEARCHES: tuple[tuple[str | None, dict[str, Any]], ...] = (
 def cmd_run(args: argparse.Namespace) -> int:
     """The main job on the bundled corpus: analyze, write records, index into the archive, search."""
     from vnparty_nlp.archive import Archive
-    from vnparty_nlp.corpus import iter_corpus
+    from vnparty_nlp.archive.commands import overview_lines
+    from vnparty_nlp.corpus import CorpusError, corpus_dir, iter_corpus
 
-    articles = list(iter_corpus(args.corpus))
+    try:
+        articles = list(iter_corpus(args.corpus))
+    except CorpusError as err:
+        log.error("%s", err)
+        return 2
     args.out.parent.mkdir(parents=True, exist_ok=True)
     records = list(analyze_many([(a.text, a.analyze_kwargs) for a in articles], progress=args.progress,
                                 total=len(articles)))
     with open(args.out, "w", encoding="utf-8") as out:
         write_records(iter(records), out, "jsonl")
     with Archive(args.db) as archive:
-        # the corpus metadata names each article's province; the archive would otherwise guess it
+        # the corpus metadata names some articles' province; the archive guesses the others from the text
         province = {str(a.path): a.meta.get("province") for a in articles}
         report = archive.add([{**r.to_dict(), "province": province.get(r.source or "")} for r in records],
                              progress=args.progress)
-        lines = [f"{len(records)} article(s) from {args.corpus or 'corpus/'} → {args.out}; archive {args.db}: "
-                 f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged"]
-        for record in records:
-            kinds = ", ".join(f"{len(v)} {k}" for k, v in record.facts.items())
-            lines.append(f"  {record.title}: {kinds}")
+        lines = [f"{len(records)} article(s) from {args.corpus or corpus_dir()} → {args.out}; archive {args.db}: "
+                 f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged", ""]
+        lines += overview_lines(archive)
         for query, filters in DEMO_SEARCHES:
             hits = archive.search(query, limit=3, **filters)
+            total = archive.count(query, **filters) if query else len(archive.ids(**filters))
             label = " ".join([repr(query)] * bool(query) + [f"{k}={v}" for k, v in filters.items()])
-            lines.append(f"search {label}: {len(hits)} hit(s)")
+            lines.append(f"search {label}: {total} article(s) match" + (f"; the first {len(hits)}:" if hits else ""))
             lines += [f"  [{h.id}] {h.title} — {h.snippet[:120]}" for h in hits]
+        lines += ["", "What to try next:",
+                  f"  vnparty search \"ket nap dang vien\" --db {args.db}      # accents optional",
+                  f"  vnparty search --cites 35-CT/TW --has shortcomings --db {args.db}",
+                  f"  vnparty stats --db {args.db}",
+                  f"  datasette {args.db}                # browse it; ?_search= works on articles",
+                  "  vnparty extract my-article.txt    # your own text, one JSON record per file"]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
@@ -303,52 +325,124 @@ def cmd_cascade(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vnparty", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
-    sub = parser.add_subparsers(dest="command", required=True)
+class HelpFormatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Examples kept as written; "(default: X)" after each option that has a real default."""
 
-    p = sub.add_parser("run", help="the main job: bundled corpus → records → archive → searches")
-    p.add_argument("--corpus", type=Path, help="a directory of NAME.txt (+ NAME.meta.json); default corpus/")
-    p.add_argument("--out", type=Path, default=Path("out/records.jsonl"))
-    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"))
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False) or isinstance(action.default, list):
+            return action.help
+        return super()._get_help_string(action)
+
+
+class Parser(argparse.ArgumentParser):
+    """Every (sub)command parser formats its help with :class:`HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        description = kwargs.get("description")
+        if description and "\n" not in description:  # one paragraph: wrap it (examples stay as written)
+            kwargs["description"] = textwrap.fill(description, 100)
+        super().__init__(*args, **kwargs)
+
+
+DESCRIPTION = """\
+Turn Vietnamese Communist Party news articles into structured, searchable records: facts (cited
+documents, dates, counts, shortcomings, people, organizations, congresses) with the exact span of
+the text they come from, in JSON and in a local SQLite archive with full-text search."""
+
+EXAMPLES = """\
+examples:
+  vnparty run                                  # the whole path on the bundled corpus: start here
+  vnparty extract article.txt > records.jsonl  # your own articles, one JSON record per file
+  vnparty index articles/ && vnparty search "dai hoi diem" --cites 35-CT/TW
+  vnparty COMMAND --help                       # each command's options and examples"""
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="vnparty", description=DESCRIPTION, epilog=EXAMPLES)
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    parser.add_argument("--version", action="version", version=f"vnparty {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    progress_help = "show progress bars (default: when standard error is a terminal)"
+
+    p = sub.add_parser(
+        "run", help="the main job: bundled corpus → records → archive → overview and searches",
+        description="Analyze the corpus bundled with the package (or --corpus DIR), write one record per article, "
+                    "index them into a SQLite archive, print an overview (provinces, years, most cited "
+                    "documents, shortcomings) and a few searches, and say what to try next. Running it again "
+                    "updates the archive in place.",
+        epilog=_examples("vnparty run", "vnparty run --corpus my-articles/ --db mine.sqlite --out out/mine.jsonl"))
+    p.add_argument("--corpus", type=Path, metavar="DIR",
+                   help="a directory of NAME.txt (+ NAME.meta.json) articles (default: the bundled corpus)")
+    p.add_argument("--out", type=Path, default=Path("out/records.jsonl"), help="where the records go (JSONL)")
+    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"), help="the archive to build or update")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("extract", help="analyze article files (or the pages of WARC files) and print one record each")
-    p.add_argument("files", nargs="*", type=Path)
+    p = sub.add_parser(
+        "extract", help="analyze article files (or the pages of WARC files) and print one record each",
+        description="Analyze article text files (any Vietnamese encoding: UTF-8, Windows-1258, TCVN3, VNI) and print "
+                    "one JSON record per file, in input order: the text, its metadata (from NAME.meta.json "
+                    "beside NAME.txt, else read from the text) and the facts with their spans. Sidecars given "
+                    "as inputs are skipped. --warc reads the pages kept by `vnparty crawl --warc` instead. "
+                    "Exit 1 when a file could not be analyzed.",
+        epilog=_examples("vnparty extract article.txt", "vnparty extract articles/*.txt -o records.jsonl -j 2",
+                         "vnparty extract article.txt --format json --tokens   # with sentences and word tokens",
+                         "vnparty extract --warc crawl/warc/*.warc.gz --host baodienbienphu.com.vn"))
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="article text files (NAME.txt)")
     p.add_argument("--warc", type=Path, action="append", metavar="FILE.warc.gz",
                    help="read the pages of this WARC file (repeatable) through parse_article and analyze")
     p.add_argument("--host", action="append", help="with --warc: only pages of this host (repeatable)")
     p.add_argument("--url-pattern", help="with --warc: only URLs matching this regular expression")
-    p.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
+    p.add_argument("--format", choices=("json", "jsonl"), default="jsonl",
+                   help="jsonl: one record per line; json: one array")
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (underthesea is not thread-safe)")
     p.add_argument("--tokens", action="store_true", help="add sentences and underthesea tokens to each record")
     p.add_argument("--classifier", action="store_true",
                    help="add prose shortcomings found by the shortcoming-sentence classifier")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("fetch", help="fetch one article page and print it as JSON")
-    p.add_argument("url")
+    p = sub.add_parser(
+        "fetch", help="fetch one article page and print it as JSON",
+        description="Fetch one web page politely (robots.txt, an honest User-Agent) and print the article found in "
+                    "it as JSON: title, date, author, paragraphs, text. Exit 1 when the page could not be fetched "
+                    "or holds no article; the message says why (connection refused, DNS failure, HTTP status, "
+                    "robots.txt).",
+        epilog=_examples("vnparty fetch https://xaydungdang.org.vn/dang-vien/lao-cai-ket-nap-1-783-dang-vien-3471",
+                         "vnparty fetch URL --html > page.json   # with the page's HTML"))
+    p.add_argument("url", help="an http:// or https:// URL")
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
-    p.add_argument("--timeout", type=float, default=30.0)
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server to answer")
     p.add_argument("--robots", action=argparse.BooleanOptionalAction, default=True, help="obey robots.txt")
     p.add_argument("--html", action="store_true", help="include the page's HTML")
     p.set_defaults(func=cmd_fetch)
 
-    p = sub.add_parser("crawl", help="crawl listing pages to articles (resumable: run again to resume)")
-    p.add_argument("start_urls", nargs="*")
+    p = sub.add_parser(
+        "crawl", help="crawl listing pages to articles (resumable: run again to resume)",
+        description="Follow listing pages from the start URLs to the articles they link to and write each article "
+                    "as one JSON line. The crawl state is kept in SQLite: after Ctrl-C or a crash, the same "
+                    "command resumes without fetching a page twice; on a finished crawl it re-crawls with "
+                    "conditional requests. --records also analyzes each article; --db adds them to an archive.",
+        epilog=_examples("vnparty crawl https://xaydungdang.org.vn/dang-vien --max-pages 50",
+                         "vnparty crawl START_URL --out articles.jsonl --db vnparty-archive.sqlite",
+                         "vnparty crawl --discover https://baodienbienphu.com.vn --since 2020-01-01 --warc warc/"))
+    p.add_argument("start_urls", nargs="*", metavar="START_URL",
+                   help="listing pages (http:// or https://); none with --discover")
     p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
     p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
     p.add_argument("--db", type=Path, help="and add the records to this archive (records journal: OUT.records.jsonl)")
     p.add_argument("--state", type=Path, help="crawl state (default: OUT.state.sqlite)")
-    p.add_argument("--max-pages", type=int, default=500)
-    p.add_argument("--max-depth", type=int, default=3)
+    p.add_argument("--max-pages", type=int, default=500, help="pages to download in this run")
+    p.add_argument("--max-depth", type=int, default=3, help="link hops from a start URL")
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
-    p.add_argument("--timeout", type=float, default=30.0)
-    p.add_argument("--domain", action="append", help="allowed domain (default: the start URLs' hosts)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server to answer")
+    p.add_argument("--domain", action="append", help="allowed domain, repeatable (default: the start URLs' hosts)")
     p.add_argument("--warc", type=Path, metavar="DIR", help="keep every fetched response in WARC files here")
     p.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
     p.add_argument("--discover", action="append", default=[], metavar="URL",
@@ -356,7 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
     p.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
     p.add_argument("--url-pattern", help="only article URLs matching this regular expression")
-    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=sys.stderr.isatty())
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("cascade", help="who implemented a central document, and how many days later (from an archive)")
@@ -381,6 +475,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "progress", False) is None:
+        args.progress = sys.stderr.isatty()
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:

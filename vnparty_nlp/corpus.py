@@ -1,7 +1,9 @@
 """The bundled corpus: articles saved as text (``NAME.txt``) with their metadata (``NAME.meta.json``).
 
-The corpus lives in ``corpus/`` at the project root, beside the package, so it is there in a checkout
-and in an editable install (``pip install -e .``); ``VNPARTY_CORPUS`` points elsewhere.
+The corpus ships inside the package (``vnparty_nlp/data/corpus/``, package data), so it is there in a
+checkout, an editable install and a wheel alike; ``VNPARTY_CORPUS`` points elsewhere. It holds two seed
+articles saved with their page furniture and 50 excerpts of public news pages (``a*``/``b*``), each
+sidecar giving the page's source URL.
 """
 from __future__ import annotations
 
@@ -16,9 +18,14 @@ from typing import Any
 ANALYZE_KEYS = ("url", "site", "title", "published", "author", "credit")
 
 
+#: the two seed articles (whole pages, furniture included) that tests and the generator build on
+SEED_ARTICLES = ("dien-bien-dai-hoi-diem-2020", "ninh-giang-dai-hoi-diem-2020")
+
+
 def corpus_dir() -> Path:
+    """``VNPARTY_CORPUS`` if set, else the corpus bundled in the package."""
     env = os.environ.get("VNPARTY_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "corpus"
+    return Path(env) if env else Path(__file__).resolve().parent / "data" / "corpus"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,15 @@ class CorpusArticle:
     def analyze_kwargs(self) -> dict[str, Any]:
         """``source`` plus the metadata ``analyze`` understands."""
         return {"source": str(self.path), **{k: self.meta[k] for k in ANALYZE_KEYS if self.meta.get(k)}}
+
+
+class CorpusError(FileNotFoundError):
+    """The corpus directory is missing or holds no articles."""
+
+
+def is_metadata_file(path: Path) -> bool:
+    """A ``NAME.meta.json`` sidecar, which is never an article itself."""
+    return path.name.endswith(".meta.json")
 
 
 def read_article(path: Path) -> str:
@@ -55,8 +71,12 @@ def read_metadata(path: Path) -> dict[str, Any]:
 
 
 def iter_corpus(directory: Path | None = None) -> Iterator[CorpusArticle]:
-    directory = directory or corpus_dir()
+    """The ``NAME.txt`` articles of ``directory`` (default: the bundled corpus) with their metadata."""
+    directory = Path(directory) if directory else corpus_dir()
     if not directory.is_dir():
-        raise FileNotFoundError(f"no corpus at {directory}; set VNPARTY_CORPUS or run from a checkout")
-    for path in sorted(directory.glob("*.txt")):
+        raise CorpusError(f"no corpus directory at {directory} (a directory of NAME.txt and NAME.meta.json)")
+    paths = sorted(directory.glob("*.txt"))
+    if not paths:
+        raise CorpusError(f"no articles (*.txt) in {directory}")
+    for path in paths:
         yield CorpusArticle(path, read_article(path), read_metadata(path))

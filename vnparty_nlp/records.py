@@ -78,27 +78,75 @@ class Record:
     def from_json(cls, line: str) -> Record:
         return cls.from_dict(json.loads(line))
 
-    # --- notebooks -----------------------------------------------------------------------------
+    # --- notebooks ---------------------------------------------------------------------------
     def facts_frame(self) -> pd.DataFrame:
-        """One row per fact: its type, text, offsets and normalized fields."""
+        """One row per fact: ``fact_type``, ``text``, ``start``, ``stop`` and every field of the fact."""
         return facts_frame([self])
 
 
+#: the columns every facts frame starts with; each fact's own fields follow under their own names
+#: (a date's ``value``, ``end``, ``kind``; a document's ``type``; a person's ``title`` ...). The
+#: article's metadata is ``article_*`` so that no fact field can hide it; positions are ``start`` and
+#: ``stop`` as in ``Fact.start``/``Fact.stop``, the JSON ``span`` and the archive's tables.
+FRAME_COLUMNS = ["source", "article_title", "published", "fact_type", "text", "start", "stop"]
+
+
 def facts_frame(records: Iterable[Record]) -> pd.DataFrame:
-    """Facts of many records as one DataFrame (``source``, ``kind``, ``text``, ``start``, ``end``, ...)."""
+    """Facts of many records as one DataFrame (see :data:`FRAME_COLUMNS`); :func:`frame_facts` reverses it.
+
+    Every value of every fact is kept, in its own Python type: a column whose values share one type
+    (besides missing ones) gets the matching nullable pandas dtype (``Int64``, ``Float64``,
+    ``boolean``, ``string``), a mixed one stays ``object``.
+    """
     import pandas as pd
 
     rows = []
     for record in records:
-        for kind, facts in record.facts.items():
+        for fact_type, facts in record.facts.items():
             for f in facts:
-                row = {"source": record.source, "title": record.title, "published": record.published,
-                       "kind": kind}
-                row.update(f.to_dict())
-                row["start"], row["end"] = row.pop("span")
+                row = {"source": record.source, "article_title": record.title, "published": record.published,
+                       "fact_type": fact_type, "text": f.text, "start": f.start, "stop": f.stop}
+                row.update((k, v) for k, v in f.to_dict().items() if k not in ("text", "span"))
                 rows.append(row)
-    columns = ["source", "title", "published", "kind", "text", "start", "end"]
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    return frame[columns + [c for c in frame.columns if c not in columns]]
+    if not rows:
+        return pd.DataFrame(columns=FRAME_COLUMNS)
+    columns = list(dict.fromkeys(FRAME_COLUMNS + [k for row in rows for k in row]))
+    frame = pd.DataFrame([[row.get(c) for c in columns] for row in rows], columns=columns, dtype=object)
+    for column in columns:
+        types = {type(v) for v in frame[column] if v is not None}
+        dtype = {frozenset({int}): "Int64", frozenset({float}): "Float64", frozenset({bool}): "boolean",
+                 frozenset({str}): "string"}.get(frozenset(types))
+        if dtype:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def _python(value: Any) -> Any:
+    """A frame cell as the plain Python value it was (``pd.NA``/NaN → ``None``, numpy scalars unboxed)."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_facts(frame: pd.DataFrame) -> dict[str, list[Fact]]:
+    """The facts of a :func:`facts_frame` (or a filtered part of it) back as ``Fact`` objects per type.
+
+    Fact types must be registered extractors; a column that is not a field of a row's fact type is
+    ignored for that row (a person has no ``value``).
+    """
+    import dataclasses
+
+    unknown = sorted(set(frame["fact_type"]) - set(REGISTRY))
+    if unknown:
+        raise ValueError(f"unknown fact type(s) {unknown}; registered: {list(REGISTRY)}")
+    out: dict[str, list[Fact]] = {}
+    for row in frame.to_dict("records"):
+        fact_type = row["fact_type"]
+        cls = REGISTRY[fact_type].fact_type
+        names = {f.name for f in dataclasses.fields(cls)} - {"text", "span"}
+        values = {k: _python(row[k]) for k in names if k in row}
+        span = (int(row["start"]), int(row["stop"]))
+        out.setdefault(fact_type, []).append(cls(text=row["text"], span=span, **values))
+    return out

@@ -43,7 +43,7 @@ def test_citations_from_analyzed_text():
     assert list(table["key"]) == ["35-CT/TW", "12-KH/HU"]
     assert list(table["date"]) == ["2019-05-30", "2019-09-05"]
     for row in table.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert text[row.start:row.stop] == row.text
 
 
 def test_highlight_html_marks_every_fact_once():

@@ -70,3 +70,33 @@ def test_province_of_reads_the_sidecar(tmp_path):
     assert province_of(Record("x", source=str(tmp_path / "a.txt"))) == "Sơn La"
     assert province_of(Record("x", source=str(tmp_path / "missing.txt"))) is None
     assert province_of(Record("x")) is None
+
+
+_THEMES_SCRIPT = """
+import hashlib
+from pathlib import Path
+from vnparty_nlp.analysis import load_collection, shortcoming_themes
+records = load_collection() + load_collection(Path({data!r}))
+themes = shortcoming_themes(records, n_themes=5, n_top_words=4, random_state=0)
+print(len(themes), hashlib.sha256(themes.to_csv().encode()).hexdigest())
+"""
+
+
+def test_themes_are_the_same_whatever_the_threads_and_hash_seed(tmp_path):
+    """Notebook 03 must rebuild with the same outputs: BLAS threads and hash seeds must not matter."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = _THEMES_SCRIPT.format(data=str(root / "notebooks" / "data"))
+    outputs = []
+    for threads, seed in (("1", "1"), ("2", "2")):
+        env = {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": str(root)}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout.strip())
+    assert int(outputs[0].split()[0]) >= 40  # shortcomings from the bundled corpus and the invented reports
+    assert outputs[0] == outputs[1]

@@ -11,14 +11,16 @@ import pytest
 from vnparty_nlp.archive import Archive
 from vnparty_nlp.archive.commands import add_archive_commands, index_command, search_command, stats_command
 from vnparty_nlp.archive.similar import SimilarityIndex
-from vnparty_nlp.corpus import corpus_dir
+from vnparty_nlp.corpus import SEED_ARTICLES, corpus_dir
+
+SEED_FILES = [corpus_dir() / f"{name}.txt" for name in SEED_ARTICLES]
 
 
-def test_index_corpus_and_search(tmp_path):
+def test_index_seeds_and_search(tmp_path):
     db = tmp_path / "cli.sqlite"
-    totals = index_command([], db)
-    assert totals["added"] == 2 and totals["articles"] == 2
-    assert index_command([], db)["unchanged"] == 2
+    totals = index_command(SEED_FILES, db)
+    assert totals["added"] == 2 and totals["articles"] == 2 and totals["failed"] == 0
+    assert index_command(SEED_FILES, db)["unchanged"] == 2
     out = io.StringIO()
     assert search_command("dai hoi diem", db, out=out) == 2
     assert "[đại] [hội] [điểm]" in out.getvalue().lower()
@@ -33,15 +35,34 @@ def test_index_corpus_and_search(tmp_path):
 
 def test_index_files_and_jsonl(tmp_path, synth_records):
     db = tmp_path / "cli.sqlite"
-    files = sorted(corpus_dir().glob("*.txt"))[:1]
-    assert index_command(files, db)["added"] == 1
+    assert index_command(SEED_FILES[:1], db)["added"] == 1
     jsonl = tmp_path / "records.jsonl"
     jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in synth_records[:20]) + "\nnot json\n",
                      encoding="utf-8")
     totals = index_command([jsonl], db)
-    assert totals["added"] == 20 and totals["articles"] == 21
+    assert totals["added"] == 20 and totals["articles"] == 21 and totals["failed"] == 1  # the "not json" line
     with pytest.raises(FileNotFoundError):
         index_command([tmp_path / "missing.txt"], db)
+    with pytest.raises(ValueError, match="no input"):
+        index_command([], db)
+
+
+def test_index_a_directory_skips_sidecars(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in SEED_FILES:
+        for part in (path, path.with_suffix(".meta.json")):
+            (folder / part.name).write_bytes(part.read_bytes())
+    db = tmp_path / "dir.sqlite"
+    totals = index_command([folder], db)
+    assert totals["added"] == 2 and totals["failed"] == 0
+    sidecars = sorted(folder.glob("*.meta.json"))
+    totals = index_command([*sorted(folder.glob("*.txt")), *sidecars], db)  # what a shell glob * gives
+    assert totals["unchanged"] == 2 and totals["articles"] == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ValueError, match="without articles"):
+        index_command([empty], db)
 
 
 def test_argparse_registration(tmp_path, capsys):
@@ -49,7 +70,7 @@ def test_argparse_registration(tmp_path, capsys):
     sub = parser.add_subparsers(dest="command", required=True)
     add_archive_commands(sub)
     db = str(tmp_path / "p.sqlite")
-    args = parser.parse_args(["index", "--db", db, "--no-progress"])
+    args = parser.parse_args(["index", *map(str, SEED_FILES), "--db", db, "--no-progress"])
     assert args.func(args) == 0
     args = parser.parse_args(["search", "so", "du", "--db", db, "--province", "dien bien", "--cites", "35-CT/TW"])
     assert args.func(args) == 0

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
+from benchmarks.synth import vary
 from vnparty_nlp.archive import keys
-from vnparty_nlp.archive.synth import vary
 from vnparty_nlp.text import fold_tone_placement
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from benchmarks.synth import SITES
 from vnparty_nlp.archive import Archive
-from vnparty_nlp.archive.synth import SITES
 
 CORPUS_CITES = {0: {"35-CT/TW", "26-HD/BTCTW", "79-KH/TU", "03-HD/TW"}, 1: set()}
 
@@ -118,7 +118,9 @@ def test_has_shortcomings(archive, synth_articles, ids_of):
 def test_facts_frame(archive, synth_articles):
     frame = archive.facts("shortcomings", site=list(SITES))
     assert len(frame) == sum(len(a.truth.shortcomings) for a in synth_articles)
-    assert {"article_id", "title", "published", "province", "kind", "text", "start", "stop"} <= set(frame.columns)
+    assert {"article_id", "article_title", "published", "province", "fact_type", "text", "start", "stop"} \
+        <= set(frame.columns)
+    assert set(frame["fact_type"]) == {"shortcomings"} and set(frame["how"]) <= {"list", "prose", "cue"}
     docs = archive.facts("documents", cites="35-CT/TW", site=list(SITES))
     assert len(docs) == sum("35-CT/TW" in a.truth.cites for a in synth_articles)
     assert set(docs["code_key"]) == {"CTTW"}

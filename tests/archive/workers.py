@@ -5,8 +5,8 @@ import json
 import sys
 import time
 
+from benchmarks.synth import analyze_all, generate, vary
 from vnparty_nlp.archive import Archive
-from vnparty_nlp.archive.synth import analyze_all, generate, vary
 
 
 def bench_records(n: int, seed: int) -> list[dict]:

@@ -76,7 +76,7 @@ def test_facts_frame_has_one_row_per_fact(seed_records):
     record = seed_records["dien-bien-dai-hoi-diem-2020"]
     frame = record.facts_frame()
     assert len(frame) == sum(len(v) for v in record.facts.values())
-    docs = frame[frame.kind == "documents"]
+    docs = frame[frame.fact_type == "documents"]
     assert "35" in set(docs["number"])
 
 

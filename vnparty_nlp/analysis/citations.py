@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CITATION_COLUMNS = ["source", "title", "published", "key", "type", "number", "code", "issuer", "date",
-                    "text", "start", "end"]
+                    "text", "start", "stop"]
 
 
 def document_key(fact: object) -> str:
@@ -48,7 +48,7 @@ def citation_table(records: Iterable[Record], coded_only: bool = False) -> pd.Da
                 "key": document_key(fact), "type": getattr(fact, "type", None),
                 "number": getattr(fact, "number", None), "code": code,
                 "issuer": getattr(fact, "issuer", None), "date": getattr(fact, "date", None),
-                "text": fact.text, "start": fact.start, "end": fact.stop,
+                "text": fact.text, "start": fact.start, "stop": fact.stop,
             })
     return pd.DataFrame(rows, columns=CITATION_COLUMNS)
 

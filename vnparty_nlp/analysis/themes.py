@@ -66,6 +66,7 @@ def shortcoming_themes(
     fewer themes; none at all an empty frame.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from threadpoolctl import threadpool_limits
 
     if method not in ("nmf", "kmeans"):
         raise ValueError(f"method must be 'nmf' or 'kmeans', not {method!r}")
@@ -85,8 +86,9 @@ def shortcoming_themes(
         from sklearn.decomposition import NMF
 
         model = NMF(n_components=k, init="nndsvda", random_state=random_state, max_iter=1000)
-        loadings = model.fit_transform(matrix)
-        components = model.components_
+        with threadpool_limits(limits=1):  # one BLAS thread: the same floats on any machine and load
+            loadings = np.round(model.fit_transform(matrix), 9)
+        components = np.round(model.components_, 9)
         theme = loadings.argmax(axis=1)
         totals = loadings.sum(axis=1)
         weight = np.divide(loadings.max(axis=1), totals, out=np.zeros_like(totals), where=totals > 0)
@@ -94,10 +96,12 @@ def shortcoming_themes(
         from sklearn.cluster import KMeans
 
         model = KMeans(n_clusters=k, n_init=10, random_state=random_state)
-        theme = model.fit_predict(matrix)
-        components = model.cluster_centers_
+        with threadpool_limits(limits=1):
+            theme = model.fit_predict(matrix)
+        components = np.round(model.cluster_centers_, 9)
         weight = np.ones(len(texts))
-    top = [[str(w) for w in vocabulary[np.argsort(row)[::-1][:n_top_words]]] for row in components]
+    # ties in weight broken by vocabulary order (a stable sort), not by the sort algorithm's whim
+    top = [[str(w) for w in vocabulary[np.argsort(-row, kind="stable")[:n_top_words]]] for row in components]
     labels = [" · ".join(w.replace("_", " ") for w in words) for words in top]
     frame = pd.DataFrame({
         "source": [r.source for r, _ in rows],

@@ -1,5 +1,14 @@
 """The archive's SQLite schema, its version (``PRAGMA user_version``) and the migrations between versions.
 
+Version 3 makes the archive searchable by other tools as they are (Datasette's ``?_search=``,
+sqlite-utils' ``table.search()``, the sqlite3 shell): ``articles_fts`` is an external-content FTS5
+table that names its content table (``content="articles"``), over two virtual generated columns of
+``articles`` (title and text with ``đ`` spelled ``d``; no storage) and ``dd_words`` (the distinct words
+spelled with ``đ``, lower case). Its tokenizer (``remove_diacritics 2``) folds every other accent, so
+``dai hoi`` and ``đại hội`` both find ``Đại hội``; triggers keep it in step with ``articles`` whoever
+writes. The library's own search keeps using ``fts`` (accent-sensitive when the query has accents).
+The view ``schema_doc`` explains every table and the columns whose meaning is not obvious.
+
 Facts live in one real table per fact type, with their spans and the normalized keys the filters
 compare on, so that questions are SQL with indexes, not JSON scans. The full-text index is a
 contentless FTS5 table over two copies of title and text: a folded one (``đại hội`` → ``dai hoi``)
@@ -10,7 +19,9 @@ grow the file. The price is that deleting a row needs the indexed values again, 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -118,9 +129,15 @@ def fact_table_ddl(t: FactTable) -> str:
 
 def _script(con: sqlite3.Connection, script: str) -> None:
     """Run DDL statement by statement: ``executescript`` would commit the migration's transaction."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            con.execute(statement)
+    statement = ""
+    for piece in script.split(";\n"):
+        statement += piece + ";\n"
+        if sqlite3.complete_statement(statement):  # a trigger's body holds ";\n" too
+            if statement.strip(" \n;"):
+                con.execute(statement)
+            statement = ""
+    if statement.strip(" \n;"):
+        con.execute(statement)
 
 
 def _v1(con: sqlite3.Connection) -> None:
@@ -178,8 +195,134 @@ END""")
     FROM other_facts WHERE kind = 'implements'""")
 
 
+#: ``d`` for ``đ`` and its look-alikes (remove_diacritics 2 folds every other Vietnamese accent, not ``đ``)
+_D_FOLD = [("đ", "d"), ("Đ", "D"), ("Ð", "D"), ("ð", "d"), ("Ɖ", "D")]
+
+
+def _d_folded(column: str) -> str:
+    sql = column
+    for char, base in _D_FOLD:
+        sql = f"replace({sql}, '{char}', '{base}')"
+    return sql
+
+
+SEARCH_COLUMNS = f"""
+ALTER TABLE articles ADD COLUMN dd_words TEXT;
+ALTER TABLE articles ADD COLUMN search_title TEXT GENERATED ALWAYS AS ({_d_folded("title")}) VIRTUAL;
+ALTER TABLE articles ADD COLUMN search_text TEXT GENERATED ALWAYS AS ({_d_folded("text")}) VIRTUAL;
+"""
+
+SEARCH_INDEX = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    search_title, search_text, dd_words,
+    content="articles", content_rowid="id", tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, search_title, search_text, dd_words)
+    VALUES (new.id, new.search_title, new.search_text, new.dd_words);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, search_title, search_text, dd_words)
+    VALUES ('delete', old.id, old.search_title, old.search_text, old.dd_words);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, dd_words ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, search_title, search_text, dd_words)
+    VALUES ('delete', old.id, old.search_title, old.search_text, old.dd_words);
+    INSERT INTO articles_fts(rowid, search_title, search_text, dd_words)
+    VALUES (new.id, new.search_title, new.search_text, new.dd_words);
+END
+"""
+
+#: (table, column or '', meaning): what ``schema_doc`` shows
+SCHEMA_DOC: tuple[tuple[str, str, str], ...] = (
+    ("articles", "", "one row per article; id is the rowid every fact table and articles_fts point to"),
+    ("articles", "canonical_url", "the URL without tracking parameters and fragments: two records with it are one article"),
+    ("articles", "content_hash", "hash of the text; the same text under another URL updates that article"),
+    ("articles", "record_hash", "hash of the whole record: unchanged records are skipped on re-ingest"),
+    ("articles", "published", "publication date or date-time as the page gives it (ISO)"),
+    ("articles", "published_day", "published as YYYY-MM-DD, for sorting and year/month facets"),
+    ("articles", "province", "the article's province, from the record's metadata or guessed from the text"),
+    ("articles", "province_source", "'metadata' or 'inferred': where province came from"),
+    ("articles", "sentences", "JSON list of [start, stop] offsets of the sentences in text"),
+    ("articles", "extra", "JSON object of the record's other metadata"),
+    ("articles", "dd_words", "distinct lower-case words spelled with đ (for articles_fts: an accented query keeps đ)"),
+    ("articles", "search_title", "title with đ spelled d (virtual, not stored): indexed by articles_fts"),
+    ("articles", "search_text", "text with đ spelled d (virtual, not stored): indexed by articles_fts"),
+    ("articles_fts", "", "full-text index of articles for any tool: "
+                         "SELECT * FROM articles WHERE id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'dai hoi'); "
+                         "accents optional; Datasette ?_search= and sqlite-utils table.search() use it"),
+    ("fts", "", "the library's contentless index (folded and ASCII-encoded exact copies); query it through vnparty"),
+    ("*facts*", "start", "offset of the fact's first character in articles.text (Python str index)"),
+    ("*facts*", "stop", "offset just after its last character: text = substr(articles.text, start + 1, stop - start)"),
+    ("*facts*", "text", "the fact as written in the article"),
+    ("*facts*", "*_key", "normalized key that filters compare on: folded, lower case, spellings unified "
+                         "(doc_key '35-CT/TW' for '35/CT-TW', name_key 'nguyen van a')"),
+    ("documents", "", "cited documents: type, number, code, date, issuer; a row per citation"),
+    ("documents", "issuer_source", "where issuer came from: 'text' (after the number) or 'code' (implied by it)"),
+    ("documents", "plenum", "a plenum resolution's plenums (JSON list), with term: 'Nghị quyết Trung ương 4 (khóa XI)'"),
+    ("dates", "", "dates mentioned; value and end_value are ISO, kind is date/range/month/year/term"),
+    ("dates", "date_lo", "first day the date can mean (2020 → 2020-01-01): range filters compare on it"),
+    ("dates", "date_hi", "last day the date can mean (2020 → 2020-12-31)"),
+    ("counts", "", "numbers with their unit: value (of total, for 25/25), unit"),
+    ("counts", "qualifier", "a word that bounds the value ('hơn' = more than), or NULL"),
+    ("counts", "value_max", "the upper bound of a range ('1-2 chi bộ': value 1, value_max 2)"),
+    ("counts", "party_unit", "the unit as a party unit (chi bộ, đảng bộ, đảng viên, ...) when it is one"),
+    ("shortcomings", "", "each shortcoming listed in the article"),
+    ("shortcomings", "how", "how it was found: 'list' (items after an announcing colon), "
+                            "'prose' (sentences after an announcement), 'cue' (a sentence with a cue word)"),
+    ("people", "", "people named with their title"),
+    ("organizations", "head", "the organization's head word (đảng bộ, huyện ủy, ...)"),
+    ("congresses", "", "party congresses: organization, number, term_start..term_end, pilot (1 = đại hội điểm)"),
+    ("other_facts", "", "facts of extractors without a table of their own: kind, offsets, JSON data"),
+    ("implements", "", "implementation relations (from other_facts kind 'implements'): which document or body "
+                       "implements, applies or is based on which (source_key -> target_key), resolved identities"),
+    ("meta", "", "archive bookkeeping: fold_version, generation"),
+)
+
+
+def _schema_doc_view() -> str:
+    rows = ",\n    ".join("({})".format(", ".join("'" + v.replace("'", "''") + "'" for v in row)) for row in SCHEMA_DOC)
+    return ("CREATE VIEW schema_doc (table_name, column_name, meaning) AS\n"
+            f"SELECT column1, column2, column3 FROM (VALUES\n    {rows}\n)")
+
+
+def dd_words(*texts: str | None) -> str | None:
+    """The distinct words spelled with ``đ`` in ``texts``, lower case (``articles.dd_words``)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        if not text or not any(c in text for c, _ in _D_FOLD):
+            continue
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        # look-alikes (Ð, ð, Ɖ) as đ, since queries are typed with đ; split first: a regex over the
+        # whole text costs ten times more
+        for alike, dd in _AS_DD:
+            if alike in text:
+                text = text.replace(alike, dd)
+        candidates = dict.fromkeys(w for w in text.lower().split() if "đ" in w)
+        for candidate in candidates:
+            found.update(dict.fromkeys(_DD_WORD.findall(candidate)))
+    return " ".join(found) or None
+
+
+_AS_DD = (("Ð", "Đ"), ("ð", "đ"), ("Ɖ", "Đ"))
+_DD_WORD = re.compile(r"\w*đ\w*")
+
+
+def _v4(con: sqlite3.Connection) -> None:
+    """The index other tools search (``articles_fts``) and the ``schema_doc`` view."""
+    _script(con, SEARCH_COLUMNS)
+    rows = con.execute("SELECT id, title, text FROM articles").fetchall()
+    con.executemany("UPDATE articles SET dd_words = ? WHERE id = ?",
+                    [(dd_words(title, text), rowid) for rowid, title, text in rows])
+    # the triggers come after: an update trigger would 'delete' rows the new index never held
+    _script(con, SEARCH_INDEX)
+    con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    _script(con, _schema_doc_view())
+
+
 #: migration N brings a database from version N-1 to N; append, never edit
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

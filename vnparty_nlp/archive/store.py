@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from vnparty_nlp.archive import keys
 from vnparty_nlp.archive.query import ParsedQuery, QueryError, parse_query
-from vnparty_nlp.archive.schema import FACT_TABLES, SCHEMA_VERSION, migrate
+from vnparty_nlp.archive.schema import FACT_TABLES, SCHEMA_VERSION, dd_words, migrate
 from vnparty_nlp.archive.snippets import make_snippet
 from vnparty_nlp.extract import REGISTRY
 from vnparty_nlp.extract.documents import DocumentRef
@@ -232,6 +232,7 @@ class Archive:
                 con.execute("INSERT INTO fts(rowid, title_f, text_f, title_x, text_x) VALUES (?,?,?,?,?)",
                             (row["id"], *_index_values(row["title"], row["text"])))  # noqa: E501
             con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('fold_version', ?)", (str(keys.FOLD_VERSION),))
             self._bump(con)
             con.execute("COMMIT")
@@ -242,6 +243,7 @@ class Archive:
     def optimize(self) -> None:
         """Merge the full-text index into one segment: faster queries after a large ingest."""
         self.con.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+        self.con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         self.con.execute("PRAGMA optimize")
 
     @staticmethod
@@ -535,6 +537,10 @@ class Archive:
     def facts(self, kind: str, *, query: str | None = None, exact: bool | None = None, **filters: Any) -> pd.DataFrame:
         """One row per fact of ``kind`` in the articles passing the filters (and matching ``query``).
 
+        Columns as :func:`vnparty_nlp.records.facts_frame` names them (``article_id``, ``article_title``,
+        ``published``, ``province``, ``source``, ``fact_type``, ``text``, ``start``, ``stop``, the
+        fact's own fields: a date's ``value``, ``end``, ``kind``), then the archive's ``*_key`` columns.
+
         With ``cites`` and ``kind="documents"`` only the matching citations are returned; with
         ``mentions_from/to`` and ``kind="dates"`` only the dates in that range.
         """
@@ -562,12 +568,12 @@ class Archive:
             extra_params.append(parsed.fts)
         value_cols = [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
         sql = (
-            f"SELECT a.id AS article_id, a.title, a.published, a.province, a.source, f.text, f.start, f.stop, "
+            f"SELECT a.id AS article_id, a.title AS article_title, a.published, a.province, a.source, "
+            f"'{kind}' AS fact_type, f.text, f.start, f.stop, "
             f"{', '.join('f.' + c for c in value_cols)} FROM {t.table} f JOIN articles a ON a.id = f.article_id "
             f"WHERE {where}{extra_where} ORDER BY a.id, f.start"
         )
         frame = pd.read_sql_query(sql, self.con, params=[*params, *extra_params])
-        frame.insert(4, "kind", kind)
         if kind == "congresses" and not frame.empty:
             frame["pilot"] = frame["pilot"].astype(bool)
         return frame.rename(columns={"end_value": "end"})
@@ -799,7 +805,7 @@ def _prepare(item: _Item) -> _Prepared:
         chash, rhash, meta["url"], meta["source"], meta["site"], meta["title"], published,
         keys.date_bounds(published)[0] if published else None, meta["author"], meta["credit"], province,
         province_source, text, json.dumps(item.sentences) if item.sentences else None,
-        json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
+        json.dumps(extra, ensure_ascii=False, default=str) if extra else None, dd_words(meta["title"], text),
     )
     facts: dict[str, list[tuple[Any, ...]]] = {}
     other: list[tuple[Any, ...]] = []
@@ -1022,7 +1028,7 @@ class _BatchWriter:
 
 ARTICLE_COLUMNS = (
     "canonical_url", "content_hash", "record_hash", "url", "source", "site", "title", "published", "published_day",
-    "author", "credit", "province", "province_source", "text", "sentences", "extra",
+    "author", "credit", "province", "province_source", "text", "sentences", "extra", "dd_words",
 )
 
 

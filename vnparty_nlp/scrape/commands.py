@@ -26,13 +26,14 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from vnparty_nlp.scrape.article import Article, parse_article
 from vnparty_nlp.scrape.crawl import crawl
 from vnparty_nlp.scrape.dates import parse_date
 from vnparty_nlp.scrape.discovery import DiscoveryFilter
 from vnparty_nlp.scrape.encoding import NotTextError
-from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError
+from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher, FetchError, describe_failure, describe_message
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +46,27 @@ def default_state_path(out_path: str | Path) -> Path:
     return out.with_name(out.name + ".state.sqlite")
 
 
+def is_web_url(url: str) -> bool:
+    """An ``http``/``https`` URL with a host: what ``fetch`` and ``crawl`` can start from."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def fetch_command(url: str, delay: float = 1.0, *, timeout: float = 30.0, obey_robots: bool = True,
                   include_html: bool = False, config: FetchConfig | None = None) -> int:
     """Fetch one URL, print its article as JSON on stdout; errors go to stderr with exit code 1."""
+    if not is_web_url(url):
+        log.error("vnparty fetch: %r is not a URL (expected http://… or https://…)", url)
+        return 2
     cfg = config or FetchConfig(delay=delay, read_timeout=timeout, obey_robots=obey_robots)
     with Fetcher(cfg) as fetcher:
         try:
             page = fetcher.fetch(url)
             article = parse_article(page.text, page.final_url)
-        except (FetchError, NotTextError) as exc:
+        except FetchError as exc:
+            log.error("vnparty fetch: %s: %s", exc.url, describe_failure(exc))
+            return 1
+        except NotTextError as exc:
             log.error("vnparty fetch: %s", exc)
             return 1
     data = article.to_dict()
@@ -74,6 +87,10 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
     """Run (or resume) a crawl; print the summary to stderr.  Exit 0 if anything was written or all done."""
     if not start_urls and not discover_from:
         log.error("vnparty crawl: no start URL (give listing pages, or --discover a site, sitemap or feed)")
+        return 2
+    bad = [u for u in start_urls if not is_web_url(u)]
+    if bad:
+        log.error("vnparty crawl: not a URL: %s (expected http://… or https://…)", ", ".join(map(repr, bad)))
         return 2
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and parse_date(value) is None:
@@ -99,4 +116,7 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
         log.error("vnparty crawl: interrupted; run the same command again to resume")
         return 130
     sys.stderr.write(report.summary() + "\n")
+    if not (report.articles or report.fetched or report.not_modified):
+        for url, reason, message in report.problems[:5]:  # nothing came: say why, not only how many
+            sys.stderr.write(f"  {url}: {describe_message(message.removeprefix(url + ': ')) or reason}\n")
     return 0 if report.articles or report.fetched or report.not_modified else 1

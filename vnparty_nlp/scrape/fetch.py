@@ -287,9 +287,10 @@ class Fetcher:
                 parser.disallow_all = True
         except FetchError as exc:
             # RFC 9309: "unreachable" -> assume everything is disallowed (for this run)
-            log.warning("robots.txt of %s unreachable (%s): not crawling that host", key, exc.reason)
+            log.warning("robots.txt of %s unreachable (%s): not crawling that host", key, describe_failure(exc))
             parser = RobotsRules(key + "/robots.txt")
             parser.disallow_all = True
+            parser.unreachable = exc  # type: ignore[attr-defined]  # fetch() reports this, not "disallowed"
         self._robots[key] = parser
         return parser
 
@@ -402,6 +403,10 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         while True:
             if not self.allowed(current):
+                parts = urlsplit(current)
+                unreachable = getattr(self._robots.get(f"{parts.scheme}://{parts.netloc}"), "unreachable", None)
+                if unreachable is not None:  # the host did not answer at all: say so, not "disallowed"
+                    raise unreachable.__class__(current, describe_failure(unreachable) + " (while reading robots.txt)")
                 raise RobotsDisallowed(current, "disallowed by robots.txt")
             resp = self._request(current, headers)
             if resp.status_code in _REDIRECTS and resp.headers.get("Location"):
@@ -451,3 +456,34 @@ def fetch(url: str, *, fetcher: Fetcher | None = None, **kwargs: str | None) -> 
             _default = Fetcher()
         fetcher = _default
     return fetcher.fetch(url, **kwargs)
+
+
+#: (text in a requests/urllib3 error, what happened in words); first match wins
+_FAILURES = (
+    (("MissingSchema", "InvalidSchema", "InvalidURL", "No connection adapters"),
+     "not a URL (expected http://… or https://…)"),
+    (("Name or service not known", "nodename nor servname", "Temporary failure in name resolution",
+      "NameResolutionError", "getaddrinfo failed", "No address associated", "Failed to resolve"),
+     "DNS failure: the host name was not found (no network, or a mistyped host?)"),
+    (("Connection refused",), "connection refused (nothing listens at that host and port)"),
+    (("Network is unreachable",), "network unreachable (no network?)"),
+    (("Connection reset",), "connection reset by the server"),
+    (("CERTIFICATE_VERIFY_FAILED", "SSLError"), "TLS/SSL error (certificate not accepted)"),
+)
+
+
+def describe_failure(error: FetchError) -> str:
+    """What went wrong, in words (``connection refused``, ``DNS failure``, ``not a URL``) instead of the
+    library's exception chain; other errors keep their own message."""
+    message = str(error).removeprefix(f"{error.url}: ")
+    if isinstance(error, FetchTimeout):
+        return f"timed out ({message})"
+    return describe_message(message)
+
+
+def describe_message(message: str) -> str:
+    """:func:`describe_failure` for an error message kept as text (a crawl report's)."""
+    for needles, words in _FAILURES:
+        if any(n in message for n in needles):
+            return words
+    return message

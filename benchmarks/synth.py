@@ -1,4 +1,4 @@
-"""Generated articles for tests and benchmarks, with the truth of what was planted in each.
+"""Generated articles for tests and benchmarks (not part of the library), with the truth of what was planted in each.
 
 Articles recombine neutral sentences of the bundled corpus with sentences written here, so that the
 cited documents (in several spellings), provinces, dates, party-unit counts and shortcomings vary.
@@ -102,9 +102,9 @@ _NEUTRAL_BAD = re.compile(
 def neutral_corpus_sentences() -> list[str]:
     """Corpus sentences without numbers, names, documents, places or shortcoming cues: safe filler."""
     try:
-        from vnparty_nlp.corpus import iter_corpus
+        from vnparty_nlp.corpus import SEED_ARTICLES, iter_corpus
 
-        texts = [a.text for a in iter_corpus()]
+        texts = [a.text for a in iter_corpus() if a.path.stem in SEED_ARTICLES]
     except FileNotFoundError:
         return []
     out = []
