@@ -98,3 +98,9 @@ def test_year_less_periods_take_the_year_of_their_context_but_not_of_a_compariso
     found = dates(text)
     assert ("2021-01", "2021-06", "period") in found and ("2021-04", "2021-06", "quarter") in found
     assert ("2021-07", "2021-12", "period") in found
+
+
+def test_a_month_at_the_end_of_a_sentence_takes_the_year_the_article_gives():
+    text = ("Chi bộ thôn Nà Sản đánh giá kết quả thực hiện nhiệm vụ trong tháng 9. "
+            "Đồng thời triển khai nhiệm vụ tháng 10/2023 cho từng đảng viên.")
+    assert ("2023-09", None, "month") in dates(text)

@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
     ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
     # tháng 4 (year from context)
-    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/.,-]|\s*năm)")),
+    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/,-]|\.\d|\s*năm)")),
     # năm 2020
     ("year", re.compile(rf"(?i:năm)\s+(?P<y>{_YEAR})(?![\d/-])")),
 ]
