@@ -11,6 +11,7 @@ from vnparty_nlp.analysis import delays_by_province, load_collection
 from vnparty_nlp.analysis.cascade import CascadeError, implementation_table
 from vnparty_nlp.analysis.plots import cascade_delays
 from vnparty_nlp.cli import main
+from vnparty_nlp.corpus import corpus_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +66,7 @@ def test_implementation_table_and_plot(records):
 def test_cli_cascade_from_an_archive(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for f in list((ROOT / "corpus").glob("*")) + list((ROOT / "notebooks" / "data").glob("*")):
+    for f in list(corpus_dir().glob("dien-bien*")) + list((ROOT / "notebooks" / "data").glob("*")):
         shutil.copy(f, corpus)
     db = tmp_path / "a.sqlite"
     assert main(["run", "--corpus", str(corpus), "--db", str(db), "--out", str(tmp_path / "r.jsonl"),
