@@ -114,3 +114,11 @@ def test_part_of_a_whole_glued_units_ranges_and_designations():
     assert (2817, None, "tổ chức đảng") in found
     assert (2, None, "chi bộ") in found
     assert all(v not in (9,) for v, _, _ in found) and all(v != 14 or t == 16 for v, t, _ in found)
+
+
+def test_parts_and_totals_whose_unit_the_sentence_implies():
+    text = ("Năm 2022, Đảng bộ tỉnh Lạng Sơn kết nạp 1.412 đảng viên, trong đó có 610 là nữ, 1.005 là người dân tộc "
+            "thiểu số. Đến nay, tổng số đảng viên toàn tỉnh là 58.233. Có 12 là số liệu ước tính.")
+    found = _counts(text)
+    assert {(610, None, "đảng viên"), (1005, None, "đảng viên"), (58233, None, "đảng viên")} <= set(found)
+    assert all(v != 12 for v, _, _ in found)  # no count before it in its sentence: no unit to imply

@@ -77,12 +77,20 @@ LABEL_COUNT = re.compile(rf"(?:{_ALT(w.lower() for w in DISCIPLINE_LABELS)})\s*:
 #: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
 #: to the list's previous separator)
 BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+#: a number whose predicate follows it, after a count of party members or organizations in the same sentence:
+#: "trong đó có 735 là nữ", "1.103 kết nạp từ đoàn viên thanh niên"
+PREDICATE_COUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?=là\b|(?:được\s+)?kết nạp\b)")
+#: a total written after its noun: "tổng số đảng viên toàn huyện là 4.266"
+TOTAL_AFTER_NOUN = re.compile(
+    rf"(?i:tổng số)\s+(?P<unit>(?i:{_UNIT})){_MOD}(?:\s+[^\d,.;:()]{{1,40}}?)?\s+(?:là|lên|đạt)\s+"
+    rf"(?:(?:trên|hơn|gần|khoảng)\s+)?(?P<num>{_NUMBER})(?![\d/.,]\d|\s?%|\s+\w)"
+)
 _LABEL_START = re.compile(r"[:;()\n][^:;()\n]{0,80}$")
 _IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UNITS)})\b", re.IGNORECASE)
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
-    "là có được đã đang sẽ bị thì mà nên để vào ra theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
+    "là có được đã đang sẽ bị thì mà nên để vào ra kết theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
     "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất".split()
 )
 #: unit words written without diacritics (most Vietnamese syllables have one)
@@ -154,11 +162,11 @@ def _scaled(value: int | float, multiplier: str | None) -> int | float:
     return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
 
 
-def _implied_unit(doc: Doc, pos: int) -> str:
-    """The body a label count counts: the last one counted in the sentence before it, else party members."""
+def _implied_unit(doc: Doc, pos: int, default: str | None = "đảng viên") -> str | None:
+    """The body a label count counts: the last one counted in the sentence before it, else ``default``."""
     s, _ = doc.sentence_at(pos)
     before = list(_IMPLIED.finditer(doc.norm, max(s, pos - 400), pos))
-    return before[-1]["unit"].lower() if before else "đảng viên"
+    return before[-1]["unit"].lower() if before else default
 
 
 def _label_counts(doc: Doc, taken: _Taken) -> list[Count]:
@@ -169,6 +177,16 @@ def _label_counts(doc: Doc, taken: _Taken) -> list[Count]:
         if not taken.overlaps(m.start("num"), m.start("num") + 1):
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
+    for m in PREDICATE_COUNT.finditer(text):
+        # "kết nạp 1.783 đảng viên, trong đó có 735 là nữ": the part counts what the whole counted
+        unit = None if taken.overlaps(m.start("num"), m.end("num")) else _implied_unit(doc, m.start(), None)
+        if unit:
+            span = doc.span(m.start("num"), m.end("num"))
+            facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=unit))
+    for m in TOTAL_AFTER_NOUN.finditer(text):
+        if not taken.overlaps(m.start("num"), m.end("num")):
+            span = doc.span(m.start("num"), m.end("num"))
+            facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=m["unit"].lower()))
     for m in BREAKDOWN_COUNT.finditer(text):
         s, e = doc.sentence_at(m.start())
         if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):
