@@ -62,7 +62,7 @@ def quickstart() -> nbformat.NotebookNode:
         new_markdown_cell(
             "## Facts as a table\n\nEach fact keeps its text, its offsets into `record.text` and its normalized "
             "values: ISO dates, numbers, document type, number, code and issuer."),
-        new_code_cell("frame = record.facts_frame().drop(columns=['source', 'article_title', 'published'])\nframe[frame.fact_type == 'documents'].dropna(axis=1, how='all')"),
+        new_code_cell("frame = record.facts_frame().drop(columns=['article_source', 'article_title', 'article_published'])\nframe[frame.fact_type == 'documents'].dropna(axis=1, how='all')"),
         new_code_cell("frame[frame.fact_type.isin(['dates', 'counts'])].dropna(axis=1, how='all').head(12)"),
         new_markdown_cell("Every span indexes the record's text, whatever Unicode form or page furniture came in:"),
         new_code_cell(

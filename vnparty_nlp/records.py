@@ -88,7 +88,7 @@ class Record:
 #: (a date's ``value``, ``end``, ``kind``; a document's ``type``; a person's ``title`` ...). The
 #: article's metadata is ``article_*`` so that no fact field can hide it; positions are ``start`` and
 #: ``stop`` as in ``Fact.start``/``Fact.stop``, the JSON ``span`` and the archive's tables.
-FRAME_COLUMNS = ["source", "article_title", "published", "fact_type", "text", "start", "stop"]
+FRAME_COLUMNS = ["article_source", "article_title", "article_published", "fact_type", "text", "start", "stop"]
 
 
 def facts_frame(records: Iterable[Record]) -> pd.DataFrame:
@@ -104,7 +104,8 @@ def facts_frame(records: Iterable[Record]) -> pd.DataFrame:
     for record in records:
         for fact_type, facts in record.facts.items():
             for f in facts:
-                row = {"source": record.source, "article_title": record.title, "published": record.published,
+                row = {"article_source": record.source, "article_title": record.title,
+                       "article_published": record.published,
                        "fact_type": fact_type, "text": f.text, "start": f.start, "stop": f.stop}
                 row.update((k, v) for k, v in f.to_dict().items() if k not in ("text", "span"))
                 rows.append(row)

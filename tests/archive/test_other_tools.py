@@ -127,7 +127,7 @@ def test_an_older_archive_becomes_searchable_by_other_tools(tmp_path, seed_recor
                                         "title", "published", "published_day", "text"))
         con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM v2.articles")
     with Archive(old) as archive:
-        assert archive.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+        assert archive.con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
         archive.rebuild_index()
         assert len(archive.search("dai hoi diem")) == 2
     db = sqlite_utils.Database(old)

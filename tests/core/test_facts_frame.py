@@ -61,7 +61,7 @@ def test_round_trip_frame_to_facts(record, seed_records):
     records = list(seed_records.values())
     frame = facts_frame(records)
     for r in records:
-        part = frame[frame.source == r.source]
+        part = frame[frame.article_source == r.source]
         assert frame_facts(part) == {k: v for k, v in r.facts.items() if v}
 
 

@@ -213,19 +213,19 @@ ALTER TABLE articles ADD COLUMN search_text TEXT GENERATED ALWAYS AS ({_d_folded
 """
 
 SEARCH_INDEX = """
-CREATE VIRTUAL TABLE articles_fts USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     search_title, search_text, dd_words,
     content="articles", content_rowid="id", tokenize="unicode61 remove_diacritics 2"
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, search_title, search_text, dd_words)
     VALUES (new.id, new.search_title, new.search_text, new.dd_words);
 END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, search_title, search_text, dd_words)
     VALUES ('delete', old.id, old.search_title, old.search_text, old.dd_words);
 END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, dd_words ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text, dd_words ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, search_title, search_text, dd_words)
     VALUES ('delete', old.id, old.search_title, old.search_text, old.dd_words);
     INSERT INTO articles_fts(rowid, search_title, search_text, dd_words)
@@ -282,7 +282,7 @@ SCHEMA_DOC: tuple[tuple[str, str, str], ...] = (
 
 def _schema_doc_view() -> str:
     rows = ",\n    ".join("({})".format(", ".join("'" + v.replace("'", "''") + "'" for v in row)) for row in SCHEMA_DOC)
-    return ("CREATE VIEW schema_doc (table_name, column_name, meaning) AS\n"
+    return ("CREATE VIEW IF NOT EXISTS schema_doc (table_name, column_name, meaning) AS\n"
             f"SELECT column1, column2, column3 FROM (VALUES\n    {rows}\n)")
 
 
@@ -311,7 +311,8 @@ _DD_WORD = re.compile(r"\w*đ\w*")
 
 def _v4(con: sqlite3.Connection) -> None:
     """The index other tools search (``articles_fts``) and the ``schema_doc`` view."""
-    _script(con, SEARCH_COLUMNS)
+    if "dd_words" not in {row[1] for row in con.execute("PRAGMA table_xinfo(articles)")}:
+        _script(con, SEARCH_COLUMNS)  # (a file migrated halfway by hand already has them)
     rows = con.execute("SELECT id, title, text FROM articles").fetchall()
     con.executemany("UPDATE articles SET dd_words = ? WHERE id = ?",
                     [(dd_words(title, text), rowid) for rowid, title, text in rows])
