@@ -42,7 +42,7 @@ def test_comma_list_and_all_caps_person(muong_la):
     assert [s.text for s in muong_la.shortcomings] == [
         "công tác chuẩn bị văn kiện ở 1 đơn vị còn chậm", "chất lượng thảo luận chưa cao",
         "việc bố trí thời gian đại hội chưa hợp lý"]
-    assert [(p.name, p.title) for p in muong_la.people] == [("Lò Minh Hùng", "Phó Bí thư Thường trực Huyện ủy")]
+    assert [(p.normalized_name, p.title) for p in muong_la.people] == [("Lò Minh Hùng", "Phó Bí thư Thường trực Huyện ủy")]
 
 
 def test_prose_shortcomings_stop_at_causes(tan_lap):

@@ -16,8 +16,8 @@ def test_honorific_name_title():
 
 
 def test_name_then_comma_title_and_all_caps():
-    assert people("Đồng chí NGUYỄN THỊ THU HÀ, Phó Bí thư Thường trực Tỉnh ủy phát biểu chỉ đạo.") == [
-        ("Nguyễn Thị Thu Hà", "Phó Bí thư Thường trực Tỉnh ủy")]
+    (p,) = analyze("Đồng chí NGUYỄN THỊ THU HÀ, Phó Bí thư Thường trực Tỉnh ủy phát biểu chỉ đạo.").people
+    assert (p.name, p.normalized_name, p.title) == ("NGUYỄN THỊ THU HÀ", "Nguyễn Thị Thu Hà", "Phó Bí thư Thường trực Tỉnh ủy")
 
 
 def test_title_first_name_after_place():
@@ -52,3 +52,55 @@ def test_list_of_people_after_cac_dong_chi():
                   "Thường trực Tỉnh ủy; và Huỳnh Anh Minh, Phó Chủ tịch UBND tỉnh. Đồng chí Lê Văn An phát biểu.") == [
         ("Nguyễn Văn Lợi", "Bí thư Tỉnh ủy"), ("Trần Tuệ Hiền", "Phó Bí thư Thường trực Tỉnh ủy"),
         ("Huỳnh Anh Minh", "Phó Chủ tịch UBND tỉnh"), ("Lê Văn An", None)]
+
+
+# --- people: the forms of the genre, on sentences written for these tests -------------------------------
+
+def test_title_chain_before_the_name_is_taken_whole():
+    assert people("Phát biểu bế mạc, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bạc Liêu Huỳnh Văn Tâm "
+                  "biểu dương các đơn vị.") == [("Huỳnh Văn Tâm", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bạc Liêu")]
+
+
+def test_dash_list_after_cac_dc_and_comma_between_items():
+    assert people("Tham dự có các Đ/c: Đào Văn Lực - Phó Bí thư Thường trực Huyện ủy, Mạc Thị Hoa – Chủ tịch "
+                  "UBND huyện, Lường Văn Sơn - Chủ tịch Ủy ban MTTQ huyện, các đồng chí UVBTV Huyện ủy.") == [
+        ("Đào Văn Lực", "Phó Bí thư Thường trực Huyện ủy"), ("Mạc Thị Hoa", "Chủ tịch UBND huyện"),
+        ("Lường Văn Sơn", "Chủ tịch Ủy ban MTTQ huyện")]
+
+
+def test_list_headed_by_a_shared_title():
+    assert people("Các Ủy viên Trung ương Đảng: Hầu Văn Lý - Bí thư Tỉnh ủy; Giàng Thị Dung - Phó Chủ tịch "
+                  "UBND tỉnh cùng dự.") == [("Hầu Văn Lý", "Bí thư Tỉnh ủy"), ("Giàng Thị Dung", "Phó Chủ tịch UBND tỉnh")]
+
+
+def test_lower_case_posts_abbreviations_and_former_posts():
+    assert people("Có mặt đồng chí Ngô Thanh Bình, phó chủ nhiệm Ủy ban kiểm tra Thị ủy; kỷ luật các đồng chí "
+                  "Phùng Quang Vinh, nguyên Giám đốc Sở Xây dựng và Tạ Minh Khoa, UVTV, Chánh văn phòng Thị ủy.") == [
+        ("Ngô Thanh Bình", "phó chủ nhiệm Ủy ban kiểm tra Thị ủy"),
+        ("Phùng Quang Vinh", "nguyên Giám đốc Sở Xây dựng"), ("Tạ Minh Khoa", "UVTV, Chánh văn phòng Thị ủy")]
+
+
+def test_a_title_stops_at_the_verb_and_at_the_next_clause():
+    assert people("Đồng chí Lê Thị Mến, Bí thư Đảng ủy xã, Chủ tịch HĐND xã trình bày báo cáo, các đại biểu "
+                  "thảo luận.") == [("Lê Thị Mến", "Bí thư Đảng ủy xã, Chủ tịch HĐND xã")]
+    assert people("Ông Vi Văn Tú, thành viên tổ giúp việc Ban Chỉ đạo đại hội dự và phát biểu.") == [
+        ("Vi Văn Tú", "thành viên tổ giúp việc Ban Chỉ đạo đại hội")]
+
+
+def test_name_and_title_broken_by_a_hard_line_break():
+    (p,) = analyze("Đồng chí Triệu Văn\nHùng - Phó Bí thư\nHuyện ủy Bảo Lạc phát biểu.").people
+    assert (p.text, p.name, p.title) == ("Triệu Văn\nHùng", "Triệu Văn Hùng", "Phó Bí thư\nHuyện ủy Bảo Lạc")
+
+
+def test_a_name_ends_at_the_line_break_after_it():
+    assert people("Đồng chí Nông Văn Chiến\nQuang cảnh hội nghị.") == [("Nông Văn Chiến", None)]
+
+
+def test_abbreviations_are_not_names_and_the_name_after_va_is_not_the_titles_holder():
+    assert people("Dự có các đồng chí UVBTV Thành ủy, Trưởng Ban Dân vận Thành ủy và Đỗ Văn Khang.") == []
+
+
+def test_a_mention_without_title_takes_the_title_given_elsewhere():
+    found = analyze("Bà Kiều Thị Lan nhận quyết định. Trước đó, bà Kiều Thị Lan - Phó Chủ tịch HĐND tỉnh đã "
+                    "báo cáo.").people
+    assert [(p.name, p.title) for p in found] == [("Kiều Thị Lan", "Phó Chủ tịch HĐND tỉnh")] * 2
