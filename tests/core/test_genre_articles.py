@@ -70,7 +70,8 @@ def test_plus_bullets_weekday_dateline_and_chained_titles():
     assert [(p.name, p.title) for p in record.people] == [
         ("Đỗ Đức Duy", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")]
     assert {(d.type, d.number, d.code) for d in record.documents} == {("quy định", "30", "QĐ/TW"), ("chỉ thị", "35", None)}
-    assert {"Uỷ ban Kiểm tra Tỉnh ủy", "Thường trực Tỉnh ủy", "Đảng ủy Khối Doanh nghiệp"} <= {o.text for o in record.organizations}
+    assert {"UỶ BAN KIỂM TRA TỈNH ỦY YÊN BÁI", "Thường trực Tỉnh ủy", "Đảng ủy Khối Doanh nghiệp tỉnh"} <= {
+        o.text for o in record.organizations}
     assert ("ngày 15/6", "2020-06-15") in {(d.text, d.value) for d in record.dates}
 
 

@@ -32,13 +32,15 @@ def test_places_are_not_people():
 def test_organizations_with_names_levels_and_nesting():
     found = orgs("Ban Thường vụ Huyện ủy Ninh Giang chỉ đạo Đảng bộ xã Hồng Đức và Đảng bộ cơ quan Dân - Đảng; "
                  "Đảng ủy Bộ đội Biên phòng, Đảng ủy Công an cùng Bộ Chính trị.")
-    assert found[:5] == ["Ban Thường vụ Huyện ủy Ninh Giang", "Huyện ủy Ninh Giang", "Đảng bộ xã Hồng Đức",
+    assert found[:4] == ["Ban Thường vụ Huyện ủy Ninh Giang", "Đảng bộ xã Hồng Đức",
                          "Đảng bộ cơ quan Dân - Đảng", "Đảng ủy Bộ đội Biên phòng"]
     assert "Đảng ủy Công an" in found and "Bộ Chính trị" in found
 
 
-def test_bare_committees_are_references_not_names():
-    assert orgs("Tỉnh ủy đã chỉ đạo; Ban Thường vụ họp; các đảng bộ trực thuộc thực hiện.") == []
+def test_bare_heads_are_references_but_a_level_committee_alone_names_its_body():
+    assert orgs("Tỉnh ủy đã chỉ đạo; Ban Thường vụ họp; các đảng bộ trực thuộc thực hiện.") == ["Tỉnh ủy"]
+    # ... unless the article names it in full: the short form is then the same body
+    assert orgs("Tỉnh ủy Gia Lai chỉ đạo; Tỉnh ủy yêu cầu các chi bộ thôn thực hiện.") == ["Tỉnh ủy Gia Lai"]
 
 
 def test_congress_with_organization_ordinal_and_term():
@@ -104,3 +106,36 @@ def test_a_mention_without_title_takes_the_title_given_elsewhere():
     found = analyze("Bà Kiều Thị Lan nhận quyết định. Trước đó, bà Kiều Thị Lan - Phó Chủ tịch HĐND tỉnh đã "
                     "báo cáo.").people
     assert [(p.name, p.title) for p in found] == [("Kiều Thị Lan", "Phó Chủ tịch HĐND tỉnh")] * 2
+
+
+# --- organizations: complete names in the forms of the genre --------------------------------------------
+
+def test_nested_heads_levels_and_numbers_make_one_complete_name():
+    assert orgs("Ban Chấp hành Đảng bộ huyện Krông Pắc họp; Chi bộ ấp 3 xã Tân Phú, Đảng bộ Công an tỉnh và "
+                "Đảng bộ Khối các cơ quan tỉnh cùng báo cáo.") == [
+        "Ban Chấp hành Đảng bộ huyện Krông Pắc", "Chi bộ ấp 3 xã Tân Phú", "Đảng bộ Công an tỉnh",
+        "Đảng bộ Khối các cơ quan tỉnh"]
+
+
+def test_abbreviated_and_lower_case_heads():
+    assert orgs("BTV Thị ủy Phú Thọ giao UBKT Thị ủy và Ủy ban Kiểm tra (UBKT) Huyện ủy Lâm Thao; "
+                "ban thường vụ huyện ủy Tam Nông chỉ đạo đảng bộ xã Hiền Quan.") == [
+        "BTV Thị ủy Phú Thọ", "UBKT Thị ủy", "Ủy ban Kiểm tra (UBKT) Huyện ủy Lâm Thao",
+        "ban thường vụ huyện ủy Tam Nông", "đảng bộ xã Hiền Quan"]
+
+
+def test_departments_and_level_bodies_are_not_truncated():
+    assert orgs("Sở Nông nghiệp và Phát triển nông thôn phối hợp với UBND huyện, HĐND huyện và Hội Nông dân "
+                "huyện Tiên Lữ.") == [
+        "Sở Nông nghiệp và Phát triển nông thôn", "UBND huyện", "HĐND huyện", "Hội Nông dân huyện Tiên Lữ"]
+
+
+def test_a_body_stops_before_a_person_a_line_break_and_a_document_title():
+    assert orgs("Trưởng Ban Dân vận Tỉnh ủy Nghệ An Nguyễn Văn Dũng phát biểu.") == ["Ban Dân vận Tỉnh ủy Nghệ An"]
+    assert orgs("Ban Thường vụ Tỉnh ủy Hậu Giang\n\nCông tác kiểm tra") == ["Ban Thường vụ Tỉnh ủy Hậu Giang"]
+    assert orgs("theo Hướng dẫn của Ban Tuyên giáo Trung ương Một số nội dung cần làm") == ["Ban Tuyên giáo Trung ương"]
+
+
+def test_a_post_before_thuong_truc_keeps_it_in_the_title_and_places_alone_are_not_bodies():
+    assert orgs("Phó Chủ tịch Thường trực HĐND tỉnh Long An dự; các huyện Đức Hòa, Bến Lức thực hiện.") == [
+        "HĐND tỉnh Long An"]
