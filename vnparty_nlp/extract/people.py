@@ -203,24 +203,38 @@ def _looks_like_abbreviation(words: list[str]) -> bool:
 
 
 class _Taken:
-    """Non-overlapping claimed stretches of the text, kept sorted, for O(log n) look-ups."""
+    """Claimed stretches of the text, for O(log n) look-ups: one sorted layer per pass (each pass claims
+    in text order, so a claim is an append, never an insertion in the middle)."""
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.layers: list[tuple[list[int], list[int]]] = []
+
+    def new_pass(self) -> None:
+        self.layers.append(([], []))
 
     def covers(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
+        for starts, ends in self.layers:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < ends[i]:
+                return True
+        return False
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.ends[i] > start
+        for starts, ends in self.layers:
+            i = bisect.bisect_left(starts, end) - 1
+            if i >= 0 and ends[i] > start:
+                return True
+        return False
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        starts, ends = self.layers[-1]
+        if starts and start < starts[-1]:  # out of order: keep the layer sorted
+            i = bisect.bisect_left(starts, start)
+            starts.insert(i, start)
+            ends.insert(i, end)
+        else:
+            starts.append(start)
+            ends.append(end)
 
 
 def _person(doc: Doc, syllables: list[re.Match[str]], title: str | None, start: int | None = None) -> Person:
@@ -305,6 +319,7 @@ def find_people(doc: Doc) -> list[Person]:
         taken.add(syllables[0].start(), max(end, syllables[-1].end()))
 
     starts = sorted({m.end() for m in _HONORIFIC.finditer(text)} | set(_list_item_starts(text)))
+    taken.new_pass()
     for start in starts:
         if taken.covers(start):
             continue
@@ -314,6 +329,7 @@ def find_people(doc: Doc) -> list[Person]:
         title, end = _title_after(doc, syllables[-1].end())
         claim(syllables, title, end)
     failed_until = 0
+    taken.new_pass()
     for m in _TITLE_THEN_NAME.finditer(text):
         if m.start() < failed_until or taken.covers(m.start()):
             continue
@@ -323,6 +339,7 @@ def find_people(doc: Doc) -> list[Person]:
         elif not taken.overlaps(doc.norm_offset(person.start), reached):
             found.append(person)
             taken.add(m.start(), reached)
+    taken.new_pass()
     for m in _SEP_THEN_POST.finditer(text):
         run = _RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if not run or taken.overlaps(run.start(), m.start()):
