@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, UPPER
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, UPPER, trie
 from vnparty_nlp.text import Doc
-from vnparty_nlp.text.normalize import match_key
 
 
 @dataclass(frozen=True)
@@ -70,15 +69,15 @@ _SP = r"[^\S\n]+"  # names do not run over a line break
 _JOINERS = r"(?:và|hoặc|của|với|tại|ở|cho|về|là|có|đã|các|trên|trong|lần|thứ|khóa|khoá|nhiệm|kỳ|số)(?!\w)"
 _NAME_UNIT = (
     rf"(?!{NOT_NAME_WORDS}){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS}){LOWER}+(?={_SP}{UPPER}{LOWER})|"
-    rf"(?:{'|'.join(NAME_TAIL)})(?!\w)))?"
+    rf"{trie(NAME_TAIL)}(?!\w)))?"
 )
 NAME = rf"{_NAME_UNIT}(?:(?:{_SP}|{_SP}?-{_SP}?){_NAME_UNIT}){{0,4}}(?:{_SP}\d+)?"
-_UNITS = "|".join(re.escape(u) for u in sorted(NAMED_UNITS, key=len, reverse=True))
-_PARTY = "|".join(re.escape(h) for h in sorted(PARTY_HEADS, key=len, reverse=True))
-_OTHER = "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+_UNITS = trie(NAMED_UNITS)
+_PARTY = trie(PARTY_HEADS)
+_OTHER = trie(HEADS)
 _HEAD = rf"(?i:{_PARTY})|{_OTHER}"
 _UNIQUE_FORMS = {form for b in UNIQUE_BODIES for form in (b, b[:1] + b[1:].lower())}  # "Bộ chính trị"
-_UNIQUE = "|".join(re.escape(h) for h in sorted(_UNIQUE_FORMS, key=len, reverse=True))
+_UNIQUE = trie(_UNIQUE_FORMS)
 _ABBREVIATION = rf"{_SP}?\({UPPER}{{2,8}}\)"  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
 _LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|\d+))?"
 _MODIFIER = (rf"(?:{_ABBREVIATION})?(?:{_SP}(?:{COMMITTEES}(?!\w)|(?:{_HEAD})(?!\w)|(?i:{_UNITS})(?!\w)|{_LEVEL_PART}"
@@ -88,8 +87,8 @@ _LEVEL_ONLY = re.compile(rf"(?:{_SP}(?:{LEVELS}))+")
 _ADMINISTRATIVE_ONLY = re.compile(rf"(?:{_SP}(?:{ADMINISTRATIVE_LEVELS}))+")
 #: what a lower-case head must be narrowed by: a committee or a level (``đảng bộ xã Tân Hòa``)
 _LOWER_HEAD_MODIFIER = re.compile(rf"{_SP}(?:{COMMITTEES}|{LEVELS}|(?i:{_PARTY}))")
-_BARE = "|".join(re.escape(b) for b in sorted(BARE_BODIES, key=len, reverse=True))
-_BARE_BODY = re.compile(rf"(?:{_BARE})(?:{_SP}(?:{LEVELS}))?")
+_BARE = trie(BARE_BODIES)
+_BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
 #: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
 
@@ -141,7 +140,7 @@ def _with_bare_bodies(doc: Doc, facts: list[Organization]) -> list[Organization]
     """Add ``Tỉnh ủy``, ``UBND huyện`` standing alone, unless a fuller form is in the article or they are
     part of a person's title; drop a body's short form when its fuller form is there."""
     text = doc.norm
-    keys = [match_key(f.text) for f in facts]
+    keys = [_key(doc, f) for f in facts]
     people = [(doc.norm_offset(p.start), doc.norm_offset(p.stop)) for p in doc.facts.get("people", [])]
     covered = sorted([(doc.norm_offset(f.start), doc.norm_offset(f.stop)) for f in facts] + people)
     starts = [c[0] for c in covered]
@@ -160,10 +159,10 @@ def _with_bare_bodies(doc: Doc, facts: list[Organization]) -> list[Organization]
     shorter = {" ".join(words[:n]) for words in (k.split() for k in set(keys)) for n in range(1, len(words))}
     result, seen = [], {}
     for f in sorted(out, key=lambda f: f.start):
-        key = match_key(f.text)
+        key = _key(doc, f)
         if key in shorter:
             continue
-        plain = match_key(_PARENTHESIS.sub("", f.text))  # "Ủy ban Kiểm tra (UBKT) Trung ương" once more
+        plain = _PARENTHESIS.sub("", key) if "(" in key else key  # "Ủy ban Kiểm tra (UBKT) Trung ương" once more
         if seen.setdefault(plain, key) != key:
             continue
         result.append(f)
@@ -171,6 +170,11 @@ def _with_bare_bodies(doc: Doc, facts: list[Organization]) -> list[Organization]
 
 
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def _key(doc: Doc, fact: Organization) -> str:
+    """The comparison form of a body's name: its matching form, case-folded, spaces collapsed."""
+    return " ".join(doc.norm[doc.norm_offset(fact.start):doc.norm_offset(fact.stop)].casefold().split())
 
 
 def _title_ranges(doc: Doc) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE, PROVINCES, UPPER
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, PROVINCES, UPPER, trie
 from vnparty_nlp.text import Doc
 
 
@@ -64,8 +64,8 @@ TITLE_STOP_WORDS: tuple[str, ...] = (
     "ngày", "lúc", "vào", "có", "không", "chưa", "còn", "đồng thời", "mong muốn", "khen thưởng", "ký",
     "đi", "lên", "ra", "trả lời", "giải trình", "phân tích", "nhận", "chụp", "cắt băng", "dâng", "động viên",
 )
-_TITLE = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
-_ABBREVIATIONS = "|".join(re.escape(t) for t in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True))
+_TITLE = trie(TITLE_WORDS)
+_ABBREVIATIONS = trie(TITLE_ABBREVIATIONS)
 #: a post: an optional prefix, then a title word (any case) or an abbreviation (as written)
 _POST = rf"(?:{TITLE_PREFIXES}\s+)?(?:(?i:{_TITLE})|{_ABBREVIATIONS})(?!\w)"
 _POST_AT = re.compile(_POST)
@@ -79,7 +79,7 @@ SURNAMES = frozenset(
 _SURNAMES_UPPER = frozenset(s.upper() for s in SURNAMES)
 _SEP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one hard line break
 _NAME_RUN = re.compile(rf"{CAP_SYLLABLE}(?:{_SEP}{CAP_SYLLABLE}){{0,6}}")
-_STOP = "|".join(re.escape(w) for w in sorted(TITLE_STOP_WORDS, key=len, reverse=True))
+_STOP = trie(TITLE_STOP_WORDS)
 #: where a post stops: a stop word, punctuation, a dash between spaces, a blank line, or a line break
 #: followed by a capitalized word that is not an organization word
 _POST_STOP = re.compile(
@@ -93,12 +93,18 @@ _GROUP_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(GROUP_NOUNS)})$")
 _CHAIN = re.compile(r"\s*,\s*")
 _CLAUSE_END = re.compile(r"[.;:,\n(]| - |\s(?:và|cùng|với)\s")
 _TITLE_THEN_NAME = re.compile(rf"(?<!\w){_POST}")
+#: the same, case-sensitive on the lower-cased text: several times faster to scan
+_TITLE_THEN_NAME_LOWER = re.compile(
+    rf"(?<!\w)(?:{TITLE_PREFIXES}\s+)?{trie(t.lower() for t in TITLE_WORDS + TITLE_ABBREVIATIONS)}(?!\w)")
 #: surnames that are never the start of a place name: a two-syllable name may start with them
 _UNAMBIGUOUS_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Đinh Trịnh".split())
 _PLACES = frozenset(PROVINCES)
 _MAX_NAME = 5
 _MAX_TITLE = 200
 _HONORIFIC = re.compile(rf"(?<!\w)(?:(?i:các)\s+)?{HONORIFICS}\s*:?\s*")
+#: the same on the lower-cased text (a trie, case-sensitive: several times faster to scan)
+_HONORIFIC_LOWER = re.compile(
+    rf"(?<!\w)(?:các\s+)?{trie(['đồng chí', 'đ/c', 'ông', 'bà', 'anh', 'chị'])}(?!\w)\s*:?\s*")
 #: a list header: "các đồng chí:", "gồm:", "có các Đ/c:", "Các Ủy viên Bộ Chính trị:", "Các ông, bà:"
 _LIST_HEADER = re.compile(
     rf"(?<!\w)(?:(?i:các|gồm|gồm các|có các|có)\s+(?:{HONORIFICS}|ông,\s*bà|vị|(?i:đại biểu))"
@@ -279,7 +285,7 @@ def _list_item_starts(text: str) -> list[int]:
     ``;`` up to the end of the sentence (``các đồng chí: Nguyễn Văn A, Phó Bí thư Tỉnh ủy; Trần Văn B, ...``)."""
     starts: list[int] = []
     scanned = 0
-    for m in _LIST_HEADER.finditer(text):
+    for m in _list_headers(text):
         starts.append(m.end())
         if m.end() < scanned:  # a header inside a list already scanned to its end
             continue
@@ -291,6 +297,20 @@ def _list_item_starts(text: str) -> list[int]:
 
 _ITEM_AFTER_SEMICOLON = re.compile(r";\s*(?:và\s+)?")
 _SENTENCE_END = re.compile(r"\.(?=\s+[^\W\d_]|\s*$)|\n\s*\n")
+
+
+def _list_headers(text: str) -> list[re.Match[str]]:
+    """The list headers of the text, found from their colons (a header always ends with one)."""
+    out = []
+    colon = text.find(":")
+    while colon >= 0:
+        m = _LIST_HEADER.search(text, max(0, colon - 120), colon + 1 + 40)
+        while m and m.start() < colon and m.end() <= colon:  # a header ending at an earlier colon
+            m = _LIST_HEADER.search(text, m.end(), colon + 1 + 40)
+        if m and m.start() <= colon < m.end() and (not out or m.start() >= out[-1].end()):
+            out.append(m)
+        colon = text.find(":", colon + 1)
+    return out
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -318,7 +338,10 @@ def find_people(doc: Doc) -> list[Person]:
         found.append(_person(doc, syllables, title))
         taken.add(syllables[0].start(), max(end, syllables[-1].end()))
 
-    starts = sorted({m.end() for m in _HONORIFIC.finditer(text)} | set(_list_item_starts(text)))
+    lower = doc.lower
+    fast = len(lower) == len(text) and lower is not text
+    honorifics = _HONORIFIC_LOWER.finditer(lower) if fast else _HONORIFIC.finditer(text)
+    starts = sorted({m.end() for m in honorifics} | set(_list_item_starts(text)))
     taken.new_pass()
     for start in starts:
         if taken.covers(start):
@@ -330,7 +353,7 @@ def find_people(doc: Doc) -> list[Person]:
         claim(syllables, title, end)
     failed_until = 0
     taken.new_pass()
-    for m in _TITLE_THEN_NAME.finditer(text):
+    for m in (_TITLE_THEN_NAME_LOWER if fast else _TITLE_THEN_NAME).finditer(lower):
         if m.start() < failed_until or taken.covers(m.start()):
             continue
         person, reached = _name_after_title(doc, m)
