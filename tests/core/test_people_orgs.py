@@ -139,3 +139,13 @@ def test_a_body_stops_before_a_person_a_line_break_and_a_document_title():
 def test_a_post_before_thuong_truc_keeps_it_in_the_title_and_places_alone_are_not_bodies():
     assert orgs("Phó Chủ tịch Thường trực HĐND tỉnh Long An dự; các huyện Đức Hòa, Bến Lức thực hiện.") == [
         "HĐND tỉnh Long An"]
+
+
+def test_all_caps_heading_title_stops_at_the_verb():
+    (p,) = analyze("ĐỒNG CHÍ HOÀNG THỊ THU, PHÓ BÍ THƯ HUYỆN ỦY PHÁT BIỂU TẠI HỘI NGHỊ").people
+    assert (p.name, p.normalized_name, p.title) == ("HOÀNG THỊ THU", "Hoàng Thị Thu", "PHÓ BÍ THƯ HUYỆN ỦY")
+
+
+def test_bloc_party_committees_keep_their_whole_name():
+    assert orgs("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam phối hợp với Đảng ủy khối Doanh nghiệp "
+                "tỉnh.") == ["Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam", "Đảng ủy khối Doanh nghiệp tỉnh"]

@@ -28,7 +28,7 @@ UNIQUE_BODIES: tuple[str, ...] = (
 )
 #: heads of party bodies, matched in any case (``Ban thường vụ huyện ủy Con Cuông``, ``đảng bộ xã X``)
 PARTY_HEADS: tuple[str, ...] = (
-    "Ban Thường vụ", "Ban Chấp hành", "Ban Chấp hành Lâm thời", "Ủy ban Kiểm tra", "Đảng ủy khối", "Đảng ủy",
+    "Ban Thường vụ", "Ban Chấp hành", "Ban Chấp hành Lâm thời", "Ủy ban Kiểm tra", "Đảng ủy",
     "Chi ủy", "Đảng bộ", "Chi bộ", "Đảng đoàn", "Ban cán sự đảng", "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc",
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
     "Ban Tuyên giáo và Dân vận",
@@ -51,7 +51,7 @@ ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành
 NAMED_UNITS: tuple[str, ...] = (
     "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
     "Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
-    "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan", "Khối doanh nghiệp",
+    "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan và doanh nghiệp", "Khối cơ quan", "Khối doanh nghiệp",
     "Quân sự", "Công an", "Biên phòng",
 )
 #: capitalized words that start a following title or sentence, never the rest of a body's name

@@ -79,7 +79,7 @@ SURNAMES = frozenset(
 _SURNAMES_UPPER = frozenset(s.upper() for s in SURNAMES)
 _SEP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one hard line break
 _NAME_RUN = re.compile(rf"{CAP_SYLLABLE}(?:{_SEP}{CAP_SYLLABLE}){{0,6}}")
-_STOP = trie(TITLE_STOP_WORDS)
+_STOP = trie([*TITLE_STOP_WORDS, *(w.upper() for w in TITLE_STOP_WORDS)])  # and in ALL-CAPS headings
 #: where a post stops: a stop word, punctuation, a dash between spaces, a blank line, or a line break
 #: followed by a capitalized word that is not an organization word
 _POST_STOP = re.compile(
