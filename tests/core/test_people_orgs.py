@@ -149,3 +149,11 @@ def test_all_caps_heading_title_stops_at_the_verb():
 def test_bloc_party_committees_keep_their_whole_name():
     assert orgs("Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam phối hợp với Đảng ủy khối Doanh nghiệp "
                 "tỉnh.") == ["Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam", "Đảng ủy khối Doanh nghiệp tỉnh"]
+
+
+def test_bare_committees_in_titles_in_plurals_or_named_in_full_are_left_out():
+    assert orgs("Mời chủ tịch HĐND, UBND các xã, thị trấn dự họp.") == []
+    assert orgs("Ban Thường vụ Huyện ủy Văn Chấn giao Huyện ủy chỉ đạo Đảng bộ huyện thực hiện; "
+                "Đảng bộ huyện Văn Chấn có 52 tổ chức cơ sở đảng.") == [
+        "Ban Thường vụ Huyện ủy Văn Chấn", "Đảng bộ huyện Văn Chấn"]
+    assert orgs("Huyện ủy chỉ đạo UBND huyện rà soát.") == ["Huyện ủy", "UBND huyện"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, UPPER, trie
+from vnparty_nlp.extract.people import TITLE_STOP_WORDS
 from vnparty_nlp.text import Doc
 
 
@@ -66,7 +67,14 @@ NAME_TAIL = (
 ).split()
 _SP = r"[^\S\n]+"  # names do not run over a line break
 #: lower-case words that never sit inside a name: they join or relate two names
-_JOINERS = r"(?:và|hoặc|của|với|tại|ở|cho|về|là|có|đã|các|trên|trong|lần|thứ|khóa|khoá|nhiệm|kỳ|số)(?!\w)"
+#: and verbs, which start the rest of the sentence (``Huyện ủy Văn Chấn giao Huyện ủy ...``)
+JOINERS: tuple[str, ...] = (
+    "và", "hoặc", "của", "với", "tại", "ở", "cho", "về", "là", "có", "đã", "các", "trên", "trong", "lần", "thứ",
+    "khóa", "khoá", "nhiệm", "kỳ", "số", "giao", "mời", "cử", "họp", "gặp", "chúc", "phối", "yêu", "đề", "tiếp",
+    "chỉ", "biểu", "khen", "tuyên", "kết", "công", "ban", "quyết", "thành", "triển", "thực", "xây",
+    *(w for w in TITLE_STOP_WORDS if " " not in w),
+)
+_JOINERS = rf"{trie(JOINERS)}(?!\w)"
 _NAME_UNIT = (
     rf"(?!{NOT_NAME_WORDS}){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS}){LOWER}+(?={_SP}{UPPER}{LOWER})|"
     rf"{trie(NAME_TAIL)}(?!\w)))?"
@@ -110,6 +118,7 @@ def _cut_at_people(doc: Doc, starts: list[int], start: int, end: int) -> int:
 def find_organizations(doc: Doc) -> list[Organization]:
     text = doc.norm
     facts: list[Organization] = []
+    level_only: list[Organization] = []
     people = _people_starts(doc)
     pos = 0
     while True:
@@ -132,35 +141,44 @@ def find_organizations(doc: Doc) -> list[Organization]:
         if m["head"] and end <= m.end("head"):
             continue
         span = doc.span(m.start(), end)
-        facts.append(Organization(span.text, span.bounds, head=head))
-    return _with_bare_bodies(doc, facts)
+        if m["head"] and _LEVEL_ONLY.fullmatch(mod):  # "Đảng bộ huyện": a reference, like "Huyện ủy"
+            level_only.append(Organization(span.text, span.bounds, head=head))
+        else:
+            facts.append(Organization(span.text, span.bounds, head=head))
+    return _with_bare_bodies(doc, facts, level_only)
 
 
-def _with_bare_bodies(doc: Doc, facts: list[Organization]) -> list[Organization]:
+def _with_bare_bodies(doc: Doc, facts: list[Organization], level_only: list[Organization]) -> list[Organization]:
     """Add ``Tỉnh ủy``, ``UBND huyện`` standing alone, unless a fuller form is in the article or they are
     part of a person's title; drop a body's short form when its fuller form is there."""
     text = doc.norm
     keys = [_key(doc, f) for f in facts]
     people = [(doc.norm_offset(p.start), doc.norm_offset(p.stop)) for p in doc.facts.get("people", [])]
-    covered = sorted([(doc.norm_offset(f.start), doc.norm_offset(f.stop)) for f in facts] + people)
+    covered = sorted([(doc.norm_offset(f.start), doc.norm_offset(f.stop)) for f in facts + level_only] + people)
     starts = [c[0] for c in covered]
     titles = _title_ranges(doc)
-    out = list(facts)
+    out = list(facts) + level_only
     for m in _BARE_BODY.finditer(text):
         if m.end() < len(text) and (text[m.end()].isalnum()) or (m.start() and text[m.start() - 1].isalnum()):
             continue
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and covered[i][1] > m.start():
             continue
-        if _inside(titles, m.start()):
-            continue
+        if _inside(titles, m.start()) or _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # part of a title ("Chủ tịch UBND tỉnh")
+        if _GENERIC_AFTER.match(text, m.end()):
+            continue  # "UBND các huyện": many bodies, not one
         span = doc.span(m.start(), m.end())
         out.append(Organization(span.text, span.bounds, head=m.group().split()[0]))
-    shorter = {" ".join(words[:n]) for words in (k.split() for k in set(keys)) for n in range(1, len(words))}
+    splits = [k.split() for k in set(keys)]
+    shorter = {" ".join(words[:n]) for words in splits for n in range(1, len(words))}
+    # a bare committee is the one the article names in full somewhere ("Huyện ủy" by "Ban Thường vụ Huyện ủy X")
+    named = {" ".join(words[i:j]) for words in splits for i in range(len(words)) for j in range(i + 1, len(words))}
+    bare = set(range(len(facts), len(out)))
     result, seen = [], {}
-    for f in sorted(out, key=lambda f: f.start):
+    for i, f in sorted(enumerate(out), key=lambda t: t[1].start):
         key = _key(doc, f)
-        if key in shorter:
+        if key in shorter or (i in bare and key in named):
             continue
         plain = _PARENTHESIS.sub("", key) if "(" in key else key  # "Ủy ban Kiểm tra (UBKT) Trung ương" once more
         if seen.setdefault(plain, key) != key:
@@ -169,6 +187,7 @@ def _with_bare_bodies(doc: Doc, facts: list[Organization]) -> list[Organization]
     return result
 
 
+_GENERIC_AFTER = re.compile(r"[^\S\n]+(?:các|những|mọi)(?!\w)")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
