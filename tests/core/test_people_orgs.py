@@ -157,3 +157,25 @@ def test_bare_committees_in_titles_in_plurals_or_named_in_full_are_left_out():
                 "Đảng bộ huyện Văn Chấn có 52 tổ chức cơ sở đảng.") == [
         "Ban Thường vụ Huyện ủy Văn Chấn", "Đảng bộ huyện Văn Chấn"]
     assert orgs("Huyện ủy chỉ đạo UBND huyện rà soát.") == ["Huyện ủy", "UBND huyện"]
+
+
+def test_a_two_word_name_right_after_the_post():
+    assert people("Chiều nay, Tổng Bí thư Phùng Bình làm việc; Chủ tịch nước Lương Khang dự.") == [
+        ("Phùng Bình", "Tổng Bí thư"), ("Lương Khang", "Chủ tịch nước")]
+    # ... but not a body whose first word is also a surname
+    assert people("Trưởng Đoàn Kiểm tra báo cáo; Phó Chủ tịch Văn phòng Tỉnh ủy dự.") == []
+
+
+def test_a_rank_before_the_name_and_posts_after_it_are_one_title():
+    assert people("Đại tá Phan Văn Giang, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum báo cáo.") == [
+        ("Phan Văn Giang", "Đại tá, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum")]
+    # a second person's title after the first person's name stays with the second person
+    assert people("Bí thư Tỉnh ủy Lò Văn Hưng, Chủ tịch UBND tỉnh Cầm Thị Nga cùng dự.") == [
+        ("Lò Văn Hưng", "Bí thư Tỉnh ủy"), ("Cầm Thị Nga", "Chủ tịch UBND tỉnh")]
+
+
+def test_state_bodies_with_their_level_and_place():
+    assert orgs("Viện Kiểm sát nhân dân tỉnh Sóc Trăng, Tòa án nhân dân huyện Mỹ Tú và Đoàn ĐBQH tỉnh dự; "
+                "Chi bộ Trường THCS Bán trú Mỹ Phước báo cáo.") == [
+        "Viện Kiểm sát nhân dân tỉnh Sóc Trăng", "Tòa án nhân dân huyện Mỹ Tú", "Đoàn ĐBQH tỉnh",
+        "Chi bộ Trường THCS Bán trú Mỹ Phước"]

@@ -40,6 +40,11 @@ HEADS: tuple[str, ...] = (
     "Thị ủy", "UBND", "HĐND", "UBMTTQ", "Ủy ban MTTQ", "MTTQ", "Đoàn Thanh niên", "Hội Nông dân",
     "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Công an", "Bộ Chỉ huy Quân sự",
     "Ban Chỉ huy Quân sự", "Ban Chỉ đạo", "Trung tâm Chính trị", "Trung tâm", "Đài", "Sở", "Phòng", "UBMT",
+    "Viện Kiểm sát nhân dân", "Tòa án nhân dân", "Đoàn Đại biểu Quốc hội", "Đoàn ĐBQH", "Kho bạc Nhà nước",
+    "Ngân hàng Chính sách xã hội", "Cục Thuế", "Chi cục Thuế", "Hội Chữ thập đỏ", "Hội Người cao tuổi",
+    "Hội Cựu thanh niên xung phong", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Trường Chính trị",
+    "Bộ đội Biên phòng", "Bộ Chỉ huy Bộ đội Biên phòng", "Ban Dân tộc", "Thanh tra", "Liên minh Hợp tác xã",
+    "Hội Doanh nhân trẻ",
 )
 #: committees of a level, which name a body on their own where the article names no fuller form
 BARE_BODIES: tuple[str, ...] = (
@@ -71,7 +76,7 @@ _SP = r"[^\S\n]+"  # names do not run over a line break
 JOINERS: tuple[str, ...] = (
     "và", "hoặc", "của", "với", "tại", "ở", "cho", "về", "là", "có", "đã", "các", "trên", "trong", "lần", "thứ",
     "khóa", "khoá", "nhiệm", "kỳ", "số", "giao", "mời", "cử", "họp", "gặp", "chúc", "phối", "yêu", "đề", "tiếp",
-    "chỉ", "biểu", "khen", "tuyên", "kết", "công", "ban", "quyết", "thành", "triển", "thực", "xây",
+    "chỉ", "biểu", "khen", "tuyên", "kết", "quyết", "triển", "thực", "xây",
     *(w for w in TITLE_STOP_WORDS if " " not in w),
 )
 _JOINERS = rf"{trie(JOINERS)}(?!\w)"

@@ -44,7 +44,8 @@ TITLE_WORDS: tuple[str, ...] = (
     "Trung tướng", "Thiếu tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Trưởng",
     "Phó Trưởng", "Chính ủy", "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Hiệu trưởng", "Phó Hiệu trưởng",
     "Viện trưởng", "Phó Viện trưởng", "Chánh án", "Phó Chánh án", "Tổng Biên tập", "Phó Tổng Biên tập",
-    "Chuyên viên", "Thành viên", "Trợ lý", "Thư ký", "Kiểm sát viên", "Chỉ huy trưởng", "Tổng Thư ký",
+    "Chuyên viên", "Thành viên", "Trợ lý", "Thư ký", "Kiểm sát viên", "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
+    "Chỉ huy phó", "Tổng Thư ký", "Phó Trưởng đoàn", "Phó Chánh Thanh tra", "Chánh Thanh tra", "Phó Thủ trưởng",
 )
 #: abbreviated posts, matched as written: Ủy viên (Ban) Thường vụ, Tỉnh ủy viên, Đại biểu Quốc hội ...
 TITLE_ABBREVIATIONS: tuple[str, ...] = (
@@ -77,6 +78,9 @@ SURNAMES = frozenset(
     "Tòng Y Ksor Rơ Nay Siu Rah Lan Điểu Thạch Danh Sơn Kim Ma Hoàng Bế Lục Ninh Nhữ Ông Bạch Đàm Đồng".split()
 )
 _SURNAMES_UPPER = frozenset(s.upper() for s in SURNAMES)
+#: surnames that are also words of bodies and places (``Trưởng Đoàn Kiểm tra``, ``Văn phòng``, ``Cao đẳng``):
+#: a two-word name right after a post may not start with them
+WORD_SURNAMES = frozenset("Đoàn Văn Cao Lý Sơn Kim Lan Thạch Danh Y Ma Hà Mai Châu Thái Lâm Ninh Đồng Bạch La Vi".split())
 _SEP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one hard line break
 _NAME_RUN = re.compile(rf"{CAP_SYLLABLE}(?:{_SEP}{CAP_SYLLABLE}){{0,6}}")
 _STOP = trie([*TITLE_STOP_WORDS, *(w.upper() for w in TITLE_STOP_WORDS)])  # and in ALL-CAPS headings
@@ -193,9 +197,13 @@ def _is_surname(word: str) -> bool:
 
 
 def _plausible_name(words: list[str]) -> bool:
-    if " ".join(words[:2]) in _PLACES or " ".join(words[:3]) in _PLACES:
+    if not _not_a_place(words):
         return False
     return len(words) >= 3 or words[0] in _UNAMBIGUOUS_SURNAMES or words[0].capitalize() in _UNAMBIGUOUS_SURNAMES
+
+
+def _not_a_place(words: list[str]) -> bool:
+    return " ".join(words[:2]) not in _PLACES and " ".join(words[:3]) not in _PLACES
 
 
 def _looks_like_abbreviation(words: list[str]) -> bool:
@@ -263,8 +271,12 @@ def _name_after_title(doc: Doc, title: re.Match[str]) -> tuple[Person | None, in
         for run in _NAME_RUN.finditer(text, post.end(), clause_end):
             syllables = list(_SYLLABLE.finditer(text, run.start(), run.end()))
             words = [s.group() for s in syllables]
+            # right after the post, a surname and one more word are a name ("Tổng Bí thư Tô Lâm")
+            right_after = not text[post.end():run.start()].strip()
             for k in range(max(0, len(words) - 4), len(words) - 1):
-                if _is_surname(words[k]) and _plausible_name(words[k:]) and not _looks_like_abbreviation(words[k:]):
+                plausible = _plausible_name(words[k:]) or (
+                    right_after and k == 0 and words[0] not in WORD_SURNAMES and _not_a_place(words))
+                if _is_surname(words[k]) and plausible and not _looks_like_abbreviation(words[k:]):
                     title_end = syllables[k].start()
                     while title_end > title.start() and text[title_end - 1] in " ,\n":
                         title_end -= 1
@@ -274,6 +286,15 @@ def _name_after_title(doc: Doc, title: re.Match[str]) -> tuple[Person | None, in
         if not chain or not _POST_AT.match(text, chain.end()):
             return None, clause_end
         pos = chain.end()
+
+
+def _holds_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a title holds a person's name (``Chủ tịch UBND tỉnh Lò Văn B``): then it is that person's."""
+    for run in _NAME_RUN.finditer(text, start, end):
+        words = run.group().split()
+        if any(_is_surname(words[k]) and _plausible_name(words[k:]) for k in range(len(words) - 1)):
+            return True
+    return False
 
 
 def person_end(doc: Doc, person: Person) -> int:
@@ -360,6 +381,11 @@ def find_people(doc: Doc) -> list[Person]:
         if person is None:
             failed_until = reached
         elif not taken.overlaps(doc.norm_offset(person.start), reached):
+            more, end = _title_after(doc, reached)  # "Thượng tá Lê Văn Tám, Phó Chỉ huy trưởng ..."
+            if more and text[reached:reached + 3].lstrip()[:1] in (",", "-", "(") and not _holds_a_name(text, reached, end):
+                person = Person(person.text, person.span, name=person.name, title=f"{person.title}, {more}",
+                                normalized_name=person.normalized_name)
+                reached = end
             found.append(person)
             taken.add(m.start(), reached)
     taken.new_pass()
