@@ -179,3 +179,10 @@ def test_state_bodies_with_their_level_and_place():
                 "Chi bộ Trường THCS Bán trú Mỹ Phước báo cáo.") == [
         "Viện Kiểm sát nhân dân tỉnh Sóc Trăng", "Tòa án nhân dân huyện Mỹ Tú", "Đoàn ĐBQH tỉnh",
         "Chi bộ Trường THCS Bán trú Mỹ Phước"]
+
+
+def test_a_very_long_list_of_people_is_read_whole():
+    items = "; ".join(f"{s} Văn {g}, Phó Bí thư Đảng ủy xã" for s in ("Nguyễn", "Lò", "Trần", "Hầu")
+                      for g in ("An", "Bình", "Cường", "Dũng", "Hải") * 100)
+    found = analyze(f"Dự đại hội có các đồng chí: {items}. Đại hội thành công.").people
+    assert len(found) == 2000 and {p.title for p in found} == {"Phó Bí thư Đảng ủy xã"}
