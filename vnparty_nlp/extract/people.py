@@ -105,6 +105,7 @@ _UNAMBIGUOUS_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Pha
 _PLACES = frozenset(PROVINCES)
 _MAX_NAME = 5
 _MAX_TITLE = 200
+_MAX_CHAIN = 600
 _HONORIFIC = re.compile(rf"(?<!\w)(?:(?i:các)\s+)?{HONORIFICS}\s*:?\s*")
 #: the same on the lower-cased text (a trie, case-sensitive: several times faster to scan)
 _HONORIFIC_LOWER = re.compile(
@@ -149,9 +150,10 @@ def _post_end(text: str, pos: int) -> int:
 
 
 def _title_chain_end(text: str, pos: int) -> int:
-    """The end of the title that starts with a post at ``pos``: posts joined by commas."""
-    end = pos
-    while True:
+    """The end of the title that starts with a post at ``pos``: posts joined by commas, at most
+    ``_MAX_CHAIN`` characters (the longest real titles hold about six posts)."""
+    end, limit = pos, pos + _MAX_CHAIN
+    while pos < limit:
         post = _POST_AT.match(text, pos)
         if not post:
             return end
@@ -160,6 +162,7 @@ def _title_chain_end(text: str, pos: int) -> int:
         if not chain or not _POST_AT.match(text, chain.end()):
             return end
         pos = chain.end()
+    return end
 
 
 _TITLE_AT = re.compile(r"[^\S\n]*(?:[,(-]|\n)?\s*")
@@ -264,7 +267,7 @@ def _name_after_title(doc: Doc, title: re.Match[str]) -> tuple[Person | None, in
     pos = title.start()
     while True:
         post = _POST_AT.match(text, pos)
-        if not post:
+        if not post or pos - title.start() > _MAX_CHAIN:
             return None, pos
         stop = _CLAUSE_END.search(text, post.end(), min(len(text), post.end() + 120))
         clause_end = stop.start() if stop else min(len(text), post.end() + 120)
