@@ -42,7 +42,7 @@ def test_comma_list_and_all_caps_person(muong_la):
     assert [s.text for s in muong_la.shortcomings] == [
         "công tác chuẩn bị văn kiện ở 1 đơn vị còn chậm", "chất lượng thảo luận chưa cao",
         "việc bố trí thời gian đại hội chưa hợp lý"]
-    assert [(p.name, p.title) for p in muong_la.people] == [("Lò Minh Hùng", "Phó Bí thư Thường trực Huyện ủy")]
+    assert [(p.normalized_name, p.title) for p in muong_la.people] == [("Lò Minh Hùng", "Phó Bí thư Thường trực Huyện ủy")]
 
 
 def test_prose_shortcomings_stop_at_causes(tan_lap):
@@ -70,7 +70,8 @@ def test_plus_bullets_weekday_dateline_and_chained_titles():
     assert [(p.name, p.title) for p in record.people] == [
         ("Đỗ Đức Duy", "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh")]
     assert {(d.type, d.number, d.code) for d in record.documents} == {("quy định", "30", "QĐ/TW"), ("chỉ thị", "35", None)}
-    assert {"Uỷ ban Kiểm tra Tỉnh ủy", "Thường trực Tỉnh ủy", "Đảng ủy Khối Doanh nghiệp"} <= {o.text for o in record.organizations}
+    assert {"UỶ BAN KIỂM TRA TỈNH ỦY YÊN BÁI", "Thường trực Tỉnh ủy", "Đảng ủy Khối Doanh nghiệp tỉnh"} <= {
+        o.text for o in record.organizations}
     assert ("ngày 15/6", "2020-06-15") in {(d.text, d.value) for d in record.dates}
 
 

@@ -5,6 +5,7 @@ congress season of a province can be laid out on a timeline.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -37,19 +38,31 @@ _ORG_AFTER = re.compile(r"\s+((?:Đảng bộ|Chi bộ)\s+(?:tỉnh|huyện|thà
                         r"(?:\s+[^\W\d_][\w]*)*?)(?=[\s.,;]|$)")
 
 
-def _subject_organization(doc: Doc, norm_start: int) -> str | None:
-    """``Đảng bộ xã Tân Lập tổ chức Đại hội đại biểu lần thứ XVI``: the party body earlier in the sentence."""
-    sentence_start, _ = doc.sentence_at(norm_start)
-    best = None
-    for org in doc.facts.get("organizations", []):
-        at = doc.norm_offset(org.start)
-        if sentence_start <= at < norm_start and org.head in ("Đảng bộ", "Chi bộ"):
-            best = org.text
-    return best
+_SUBJECT_HEADS = frozenset({"đảng bộ", "chi bộ"})
+
+
+class _Subjects:
+    """The party bodies of the article by position, and its sentence starts, for look-ups in O(log n)."""
+
+    def __init__(self, doc: Doc) -> None:
+        bodies = sorted((doc.norm_offset(o.start), o.text) for o in doc.facts.get("organizations", [])
+                        if (o.head or "").casefold() in _SUBJECT_HEADS)
+        self.starts = [at for at, _ in bodies]
+        self.texts = [text for _, text in bodies]
+        self.sentences = [s for s, _ in doc.sentence_bounds]
+
+    def before(self, norm_start: int) -> str | None:
+        """``Đảng bộ xã Tân Lập tổ chức Đại hội đại biểu lần thứ XVI``: the last party body earlier in the
+        sentence."""
+        i = bisect.bisect_right(self.sentences, norm_start) - 1
+        sentence_start = self.sentences[i] if i >= 0 else 0
+        j = bisect.bisect_left(self.starts, norm_start) - 1
+        return self.texts[j] if j >= 0 and self.starts[j] >= sentence_start else None
 
 
 def find_congresses(doc: Doc) -> list[Congress]:
     facts: list[Congress] = []
+    subjects: _Subjects | None = None
     for m in CONGRESS.finditer(doc.norm):
         span = doc.span(m.start(), m.end())
         org = doc.span(m.start("org"), m.end("org")).text if m["org"] else None
@@ -59,7 +72,8 @@ def find_congresses(doc: Doc) -> list[Congress]:
         if org is None and (m["national"] or "của Đảng" in m.group()):
             org = NATIONAL
         if org is None:
-            org = _subject_organization(doc, m.start())
+            subjects = subjects or _Subjects(doc)
+            org = subjects.before(m.start())
         if org is None and re.fullmatch(rf"(?i:Đại hội)\s+{ROMAN}", m.group()):  # plain "Đại hội XIII"
             org = NATIONAL
         facts.append(Congress(

@@ -183,3 +183,22 @@ class PhraseSet:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         return bool(self.spans(text, start, end))
+def trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (the longest where several fit), as a trie: Python's ``re`` tries
+    the branches of a flat alternation one by one at every position, a trie only as far as the text fits."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + emit(trie) + ")"
