@@ -4,7 +4,9 @@
 
 Prints articles per second (each article's best of ``--repeat`` interleaved timings) for (a) ``underthesea.word_tokenize`` alone, (b) the full pipeline with
 tokenization (``analyze(text, tokenize=True)``), (c) extraction with tokenization off (``analyze(text)``),
-and the ratios b/a and c/a. Goal: the full pipeline at >= 0.8 of tokenize-alone throughput.
+and the ratios b/a and c/a, and (c) in MB of UTF-8 text per second; then the hostile-input table of
+``hostile_extractors.py`` (``--no-hostile`` to skip it). Goals: the full pipeline at >= 0.8 of tokenize-alone
+throughput, extraction >= 2 MB/s on one core, hostile 1 MB inputs <= 12x their 100 KB time.
 """
 from __future__ import annotations
 
@@ -52,6 +54,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--hostile", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time hostile 100 KB and 1 MB inputs (benchmarks/hostile_extractors.py)")
+    parser.add_argument("--hostile-repeat", type=int, default=1)
     args = parser.parse_args()
 
     from underthesea import word_tokenize
@@ -83,6 +88,11 @@ def main() -> None:
     utf8 = statistics.mean(len(t.encode("utf-8")) for t in texts)
     print(f"extraction only: {extract_only * utf8 / 1e6:.2f} MB/s of UTF-8 text "
           f"({extract_only * chars / 1e6:.2f} M characters/s; goal >= 2 MB/s on one core)")
+    if args.hostile:
+        print()
+        from hostile_extractors import report  # beside this script
+
+        report(repeat=args.hostile_repeat)
 
 
 if __name__ == "__main__":

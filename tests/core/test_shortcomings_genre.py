@@ -102,3 +102,9 @@ def test_spans_index_the_text_as_given_nfd_and_all():
     record = analyze(text)
     assert len(record.shortcomings) == 2
     assert all(record.text[f.start:f.stop] == f.text for f in record.shortcomings)
+
+
+def test_a_sentence_that_speaks_about_failings_without_stating_one():
+    text = ("Tuy nhiên, tại hội nghị, các đại biểu đã thảo luận nhằm làm rõ những hạn chế, khuyết điểm trong công tác "
+            "cán bộ của Đảng bộ huyện Bảo Yên. Việc luân chuyển cán bộ ở một số xã còn chậm.")
+    assert items(text) == ["Việc luân chuyển cán bộ ở một số xã còn chậm"]

@@ -82,6 +82,7 @@ LIST_INTRO = re.compile(
     rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
+_QUANTIFIED_NOUN = re.compile(rf"\b{_QUANTIFIER}\s+(?:mặt\s+)?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*\b")
 _NOUN_SCAN = PhraseSet([_lower_pattern(f) for f in _V["framing"]["nouns"]])
 #: comma parts that elaborate the clause before them rather than start a new one
 ELABORATION = re.compile(
@@ -201,9 +202,18 @@ class _Cues:
         how = "cue" if self.strong(s, e) else "prose" if framed and self.weak(s, e) else None
         text = self.text
         if how and (EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
-                    or CONCESSION.search(text[s:e][:40])):
+                    or CONCESSION.search(text[s:e][:40]) or self.only_named(s, e)):
             return None
         return how
+
+    def only_named(self, s: int, e: int) -> bool:
+        """Are the clause's cues all inside a quantified noun (``chỉ ra những hạn chế trong ...``)? Then it
+        speaks about failings without stating one."""
+        named = [m.span() for m in _QUANTIFIED_NOUN.finditer(self.text, s, e)]
+        if not named:
+            return False
+        cues = [c for spans in (self._strong, self._weak) for c in spans if s <= c[0] < e]
+        return all(any(a <= c0 and c1 <= b for a, b in named) for c0, c1 in cues)
 
     def strip_frames(self, s: int, e: int) -> int:
         """Drop cueless comma parts at the front that only frame the item in time or place."""
