@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--hostile", action=argparse.BooleanOptionalAction, default=True,
                         help="also time hostile 100 KB and 1 MB inputs (benchmarks/hostile_extractors.py)")
-    parser.add_argument("--hostile-repeat", type=int, default=1)
+    parser.add_argument("--hostile-repeat", type=int, default=3)
     args = parser.parse_args()
 
     from underthesea import word_tokenize
