@@ -156,11 +156,13 @@ def find_implementations(doc: Doc) -> list[Implementation]:
     if not refs:
         return []
     lower = doc.lower
+    cues = list(_CUE.finditer(lower))
+    if not cues:  # no phrase of implementation: nothing to resolve
+        return []
     province = _article_province(doc)
     cited = [c for c in _cited(doc, refs, doc.published, province) if c.ref.number]  # not "Điều lệ Đảng"
     starts = [c.start for c in cited]
     out: list[Implementation] = []
-    cues = list(_CUE.finditer(lower))
     units = _units(doc)
     unit_starts = [s for s, _ in units]
     by_unit: dict[int, list[re.Match[str]]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 VIETNAMESE_LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 VIETNAMESE_UPPER = VIETNAMESE_LOWER.upper()
@@ -183,6 +184,29 @@ class PhraseSet:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         return bool(self.spans(text, start, end))
+
+
+def phrase_spans(text: str, *sets: PhraseSet) -> list[list[tuple[int, int]]]:
+    """:meth:`PhraseSet.spans` of several sets over the whole text, in one scan for their first words."""
+    found: list[list[tuple[int, int]]] = [[] for _ in sets]
+    for w in _union_trigger(sets).finditer(text):
+        word, at = w.group(), w.start()
+        for out, phrases in zip(found, sets, strict=True):
+            for pattern in phrases.by_word.get(word, ()):
+                m = pattern.match(text, at)
+                if m:
+                    out.append(m.span())
+    for out, phrases in zip(found, sets, strict=True):
+        if phrases.rest is not None:
+            out += [m.span() for m in phrases.rest.finditer(text)]
+        out.sort()
+    return found
+
+
+@lru_cache(maxsize=16)
+def _union_trigger(sets: tuple[PhraseSet, ...]) -> re.Pattern[str]:
+    words = {word for phrases in sets for word in phrases.by_word}
+    return re.compile(rf"\b(?:{alternation(words)})\b" if words else r"(?!)")
 def trie(words: Iterable[str]) -> str:
     """A regex matching any of ``words`` (the longest where several fit), as a trie: Python's ``re`` tries
     the branches of a flat alternation one by one at every position, a trie only as far as the text fits."""

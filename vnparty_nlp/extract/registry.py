@@ -146,13 +146,18 @@ def level_of(issuer: str | None, code: str | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _folded_provinces() -> tuple[tuple[str, str], ...]:
+    return tuple((name, fold(name)) for name in PROVINCES)
+
+
 def province_in(text: str | None) -> str | None:
     """The province an issuer's name gives (``BCH Tỉnh ủy Điện Biên`` → ``Điện Biên``)."""
     if not text:
         return None
     folded = fold(text)
-    for name in PROVINCES:
-        if fold(name) in folded:
+    for name, folded_name in _folded_provinces():
+        if folded_name in folded:
             return name
     return None
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import PhraseSet
+from vnparty_nlp.extract.patterns import PhraseSet, phrase_spans
 from vnparty_nlp.text import Doc
 
 VOCABULARY_PATH = Path(__file__).resolve().parent / "data" / "shortcomings.toml"
@@ -130,9 +130,9 @@ class _Cues:
 
     def __init__(self, text: str):
         self.text = text
-        self._strong = STRONG.spans(text)
+        self._strong, self._weak, nouns = phrase_spans(text, STRONG, WEAK, _NOUN_SCAN)
+        self.noun_starts = [a for a, _ in nouns]
         self._strong_starts = [a for a, _ in self._strong]
-        self._weak = WEAK.spans(text)
         self._weak_starts = [a for a, _ in self._weak]
 
     @staticmethod
@@ -341,7 +341,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     found: list[Shortcoming] = []
     cues = _Cues(text)
     reader = _Reader(doc, cues)
-    noun_starts = [a for a, _ in _NOUN_SCAN.spans(text)]
+    noun_starts = cues.noun_starts
     covered_until = -1
     prev_end = 0
     for s, e in doc.sentence_bounds:
