@@ -73,7 +73,7 @@ COUNT = re.compile(
 )
 _QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
 #: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
-LABEL_COUNT = re.compile(rf"(?:{_ALT(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
+LABEL_COUNT = re.compile(rf"\b(?:{alternation(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
 #: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
 #: to the list's previous separator)
 BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
@@ -82,7 +82,7 @@ BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
 PREDICATE_COUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?=là\b|(?:được\s+)?kết nạp\b)")
 #: a total written after its noun: "tổng số đảng viên toàn huyện là 4.266"
 TOTAL_AFTER_NOUN = re.compile(
-    rf"(?i:tổng số)\s+(?P<unit>(?i:{_UNIT})){_MOD}(?:\s+[^\d,.;:()]{{1,40}}?)?\s+(?:là|lên|đạt)\s+"
+    rf"[Tt]ổng số\s+(?P<unit>(?i:{_UNIT})){_MOD}(?:\s+[^\d,.;:()]{{1,40}}?)?\s+(?:là|lên|đạt)\s+"
     rf"(?:(?:trên|hơn|gần|khoảng)\s+)?(?P<num>{_NUMBER})(?![\d/.,]\d|\s?%|\s+\w)"
 )
 _LABEL_START = re.compile(r"[:;()\n][^:;()\n]{0,80}$")
