@@ -268,8 +268,8 @@ SCHEMA_DOC: tuple[tuple[str, str, str], ...] = (
     ("counts", "value_max", "the upper bound of a range ('1-2 chi bộ': value 1, value_max 2)"),
     ("counts", "party_unit", "the unit as a party unit (chi bộ, đảng bộ, đảng viên, ...) when it is one"),
     ("shortcomings", "", "each shortcoming listed in the article"),
-    ("shortcomings", "how", "how it was found: 'list' (items after an announcing colon), "
-                            "'prose' (sentences after an announcement), 'cue' (a sentence with a cue word)"),
+    ("shortcomings", "how", "how it was found: 'list' (an item of an announced list), 'prose' (a clause in a "
+                            "passage the article frames as failings), 'cue' (a clause whose predicate states a failing)"),
     ("people", "", "people named with their title"),
     ("organizations", "head", "the organization's head word (đảng bộ, huyện ủy, ...)"),
     ("congresses", "", "party congresses: organization, number, term_start..term_end, pilot (1 = đại hội điểm)"),

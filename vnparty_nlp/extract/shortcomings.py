@@ -71,7 +71,7 @@ CONCESSION = re.compile(rf"(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\
 FRAME = re.compile(rf"(?:{_words(_V['framing']['frame'])})\b")
 PAIRS = frozenset((a.lower(), b.lower()) for a, b in _V["framing"]["pairs"])
 _NOUNS = _words(_V["framing"]["nouns"])
-_QUANTIFIER = r"(?:một số|một vài|những|nhiều|không ít|các|mấy|rất nhiều)"
+_QUANTIFIER = rf"(?:{_words(_V['framing']['quantifiers'])})"
 #: a clause that only announces failings: "... vẫn còn những hạn chế", "còn bộc lộ một số tồn tại cần khắc phục"
 ANNOUNCEMENT = re.compile(
     rf"(?:^|\s){_QUANTIFIER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*"
@@ -85,16 +85,9 @@ LIST_INTRO = re.compile(
 _QUANTIFIED_NOUN = re.compile(rf"\b{_QUANTIFIER}\s+(?:mặt\s+)?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*\b")
 _NOUN_SCAN = PhraseSet([_lower_pattern(f) for f in _V["framing"]["nouns"]])
 #: comma parts that elaborate the clause before them rather than start a new one
-ELABORATION = re.compile(
-    r"(?:có nơi|có lúc|có việc|có trường hợp|nhiều nơi|một số nơi|ở một số|nhất là|đặc biệt|trong đó|thậm chí|"
-    r"chủ yếu|gây|làm|dẫn đến|khiến|nên|vì|do|so với|và|hoặc|cũng như|nhưng|song|còn|vẫn|chưa|thiếu|không)\b"
-)
+ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
 #: words that open a nominal subject: a comma part starting so begins a new clause
-SUBJECT_OPENING = re.compile(
-    r"(?:việc|công tác|tình trạng|tình hình|tỷ lệ|chất lượng|số lượng|số|hoạt động|hiệu quả|một số|một bộ phận|"
-    r"nhiều|các|cơ sở|đội ngũ|phong trào|tiến độ|năng lực|trình độ|vai trò|ý thức|nhận thức|kết quả|cấp ủy|chi bộ|"
-    r"đảng viên|cán bộ|tổ chức|thu|chi|giá trị|sản lượng|doanh thu)\b"
-)
+SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
