@@ -108,3 +108,21 @@ def test_a_sentence_that_speaks_about_failings_without_stating_one():
     text = ("Tuy nhiên, tại hội nghị, các đại biểu đã thảo luận nhằm làm rõ những hạn chế, khuyết điểm trong công tác "
             "cán bộ của Đảng bộ huyện Bảo Yên. Việc luân chuyển cán bộ ở một số xã còn chậm.")
     assert items(text) == ["Việc luân chuyển cán bộ ở một số xã còn chậm"]
+
+
+def test_numbered_items_under_a_heading_that_announces_failings():
+    text = ("II. NHỮNG HẠN CHẾ, TỒN TẠI\n"
+            "1. Việc triển khai Nghị quyết ở một số chi bộ xã Ea Kly còn chậm.\n"
+            "2. Đội ngũ cán bộ làm công tác đảng ở cơ sở thiếu kinh nghiệm.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Tiếp tục nâng cao chất lượng sinh hoạt chi bộ, khắc phục hạn chế.")
+    assert items(text) == ["Việc triển khai Nghị quyết ở một số chi bộ xã Ea Kly còn chậm",
+                           "Đội ngũ cán bộ làm công tác đảng ở cơ sở thiếu kinh nghiệm"]
+
+
+def test_a_frame_is_dropped_but_not_the_subject_of_the_failing():
+    text = ("Năm 2023, tăng trưởng kinh tế của thị xã Quảng Trị đạt 6,5%, thấp hơn kế hoạch đề ra; thu ngân sách chỉ "
+            "đạt 78% dự toán. Tình trạng khai thác cát trái phép vẫn diễn ra ở một số xã.")
+    assert items(text) == ["tăng trưởng kinh tế của thị xã Quảng Trị đạt 6,5%, thấp hơn kế hoạch đề ra",
+                           "thu ngân sách chỉ đạt 78% dự toán",
+                           "Tình trạng khai thác cát trái phép vẫn diễn ra ở một số xã"]

@@ -77,6 +77,11 @@ ANNOUNCEMENT = re.compile(
     rf"(?:^|\s){_QUANTIFIER}\s+(?:\w+\s+){{0,2}}?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*"
     r"(?:\s+(?:cần|phải|như sau|sau đây|sau|nhất định|đáng kể|nữa)\b[^,;:]{0,60})?\s*$"
 )
+#: a heading that announces failings: "II. NHỮNG HẠN CHẾ, TỒN TẠI", "3. Hạn chế và nguyên nhân" is not one
+HEADING = re.compile(
+    rf"\W*(?:(?:\d{{1,2}}|[ivxlc]{{1,5}}|[a-zđ])[.)]\s*)?(?:{_QUANTIFIER}\s+)?(?:mặt\s+)?(?:{_NOUNS})"
+    rf"(?:\s*(?:,|và)\s*(?:{_NOUNS}))*\s*[.:]?"
+)
 #: an announcement followed by its list: "một số hạn chế, như:", "Hạn chế, tồn tại:", "những khó khăn:"
 LIST_INTRO = re.compile(
     rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
@@ -91,6 +96,7 @@ SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
+_ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
@@ -219,8 +225,9 @@ class _Cues:
             rest = m.end()
             while rest < e and text[rest] == " ":
                 rest += 1
-            if self.any(rest, e) and not self.any(rest, _next_comma(text, rest, e)):
-                s = rest
+            following = _next_comma(text, rest, e)
+            if self.any(rest, e) and not self.any(rest, following) and len(text[rest:following].split()) <= 8:
+                s = rest  # a short cue-less part (8 words at most): still the frame's list ("nguyên Chủ tịch, ...")
                 continue
             return rest if self.any(rest, e) else s
         return s
@@ -229,7 +236,7 @@ class _Cues:
 def _strip_lead(text: str, s: int, e: int) -> int:
     """Drop the framing words at the front of an item ("Tuy nhiên,", "Đó là,", "ông X cho rằng")."""
     for _ in range(3):
-        m = CONTRAST.match(text, s, e) or LEAD_IN.match(text, s, e)
+        m = _ENUMERATOR.match(text, s, e) or CONTRAST.match(text, s, e) or LEAD_IN.match(text, s, e)
         if not m or m.end() == s or e - m.end() < _MIN_ITEM_CHARS:
             break
         s = m.end()
@@ -249,7 +256,7 @@ def _paired(text: str, comma: int, next_start: int) -> bool:
 
 
 def _is_announcement(text: str, s: int, e: int) -> bool:
-    return bool(ANNOUNCEMENT.search(text[s:e]))
+    return bool(ANNOUNCEMENT.search(text[s:e]) or HEADING.fullmatch(text, s, e))
 
 
 def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:

@@ -17,6 +17,8 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?…]+[\"')\]”’]*(?=\s)")
 _SENTENCE_OPENERS = frozenset("\"'“([-+•*")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
+#: the number or letter of a list item or heading, which does not end a sentence by its full stop
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,5}|[a-zA-Zđ])\.")
 #: a line that starts a list item never continues the line before it
 _LIST_ITEM = re.compile(r"(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
 #: words a line cannot end on, so the next line continues the phrase ("Chỉ thị số" / "35-CT/TW")
@@ -77,6 +79,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for m in _END.finditer(text, b_start, b_end):
             if not _starts_sentence(text, m.end(), b_end):
                 continue
+            if _ENUMERATOR.fullmatch(text, cut, m.end()):
+                continue  # "1. Việc ...", "II. NHỮNG HẠN CHẾ": the number belongs to its item
             word = _WORD_BEFORE.search(text, max(b_start, m.start() - 12), m.start() + 1)
             if word and m.group().startswith(".") and word.group(1).rstrip(".").split(".")[-1] in ABBREVIATIONS:
                 continue
