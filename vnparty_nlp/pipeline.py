@@ -56,12 +56,19 @@ def check_text(text: object) -> str:
     return text
 
 
+_PARTIAL_DATE = re.compile(r"((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?")
+
+
 def _published_date(published: str | None) -> dt.date | None:
+    """The publication date for year inference; a month or a year alone (``2024-08``) gives its first day."""
     if not published:
         return None
     try:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
+        partial = _PARTIAL_DATE.fullmatch(published.strip())
+        if partial:
+            return dt.date(int(partial.group(1)), int(partial.group(2) or 1), 1)
         log.warning("published %r is not an ISO date; ignored for year inference", published)
         return None
 

@@ -104,3 +104,8 @@ def test_a_month_at_the_end_of_a_sentence_takes_the_year_the_article_gives():
     text = ("Chi bộ thôn Nà Sản đánh giá kết quả thực hiện nhiệm vụ trong tháng 9. "
             "Đồng thời triển khai nhiệm vụ tháng 10/2023 cho từng đảng viên.")
     assert ("2023-09", None, "month") in dates(text)
+
+
+def test_a_month_given_as_the_publication_date_gives_the_year_of_year_less_dates():
+    assert dates("Chiều 14/2, Đảng ủy phường Hòa Khánh tổ chức hội nghị.", published="2023-02") == [
+        ("2023-02-14", None, "date")]
