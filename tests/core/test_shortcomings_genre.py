@@ -126,3 +126,19 @@ def test_a_frame_is_dropped_but_not_the_subject_of_the_failing():
     assert items(text) == ["tăng trưởng kinh tế của thị xã Quảng Trị đạt 6,5%, thấp hơn kế hoạch đề ra",
                            "thu ngân sách chỉ đạt 78% dự toán",
                            "Tình trạng khai thác cát trái phép vẫn diễn ra ở một số xã"]
+
+
+def test_inspection_statistics_and_the_remedies_after_a_list_are_not_items():
+    text = ("Năm qua, qua kiểm tra kết luận 38 tổ chức đảng và 250 đảng viên có khuyết điểm, vi phạm, phải thi hành "
+            "kỷ luật 7 tổ chức đảng và 96 đảng viên.\n"
+            "Bên cạnh đó, công tác giám sát vẫn còn một số hạn chế: một số cấp ủy chưa chủ động phát hiện dấu hiệu "
+            "vi phạm; việc xử lý sau kiểm tra có nơi còn chậm.\n"
+            "Phát biểu chỉ đạo, đồng chí Phó Bí thư Thường trực Tỉnh ủy Bắc Kạn yêu cầu các cấp ủy tập trung khắc "
+            "phục hạn chế, nâng cao chất lượng giám sát.")
+    assert items(text) == ["một số cấp ủy chưa chủ động phát hiện dấu hiệu vi phạm",
+                           "việc xử lý sau kiểm tra có nơi còn chậm"]
+
+
+def test_a_shortfall_stated_by_what_was_reached():
+    assert items("Tuy nhiên, giải ngân vốn đầu tư công của huyện Bắc Hà mới đạt 27% kế hoạch.") == [
+        "giải ngân vốn đầu tư công của huyện Bắc Hà mới đạt 27% kế hoạch"]
