@@ -18,7 +18,6 @@ from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.extract.patterns import (
     DMY,
     DMY_WORDS,
-    alternation,
     date_from_match,
     dedupe_overlaps,
     make_date,
@@ -107,10 +106,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)"
 _KEYWORDS = ("từ", "ngày", "tháng", "nhiệm kỳ", "giai đoạn", "quý", "năm", "thứ", "chủ nhật", "đầu", "cuối", "giữa",
              *DAY_PARTS)
-_TRIGGER = re.compile(
-    "(?=[\\d" + "".join(sorted({w[0] for w in (*_KEYWORDS, *NUMBER_WORDS)})) + "])(?<!\\w)"
-    rf"(?:{_DIGIT_TRIGGER}|(?:{alternation(_KEYWORDS)})(?!\w)|{_NUMBER_WORDS}(?=\s+tháng\b))"
-)
+#: the keywords by their first word (``nhiệm`` → ``nhiệm kỳ``), longest first
+_KEYWORD_FIRST: dict[str, list[str]] = {}
+for _keyword in sorted(_KEYWORDS, key=len, reverse=True):
+    _KEYWORD_FIRST.setdefault(_keyword.split()[0], []).append(_keyword)
+_DIGIT_AT = re.compile(_DIGIT_TRIGGER)
+_MONTHS_COUNT = re.compile(rf"{_NUMBER_WORDS}\s+tháng\b")  # "sáu tháng", "mười một tháng"
 #: the patterns that can start with each trigger (a digit, a number word, a part of the day, a keyword), so that
 #: each trigger tries a few patterns instead of all of them
 _STARTS: dict[str, tuple[str, ...]] = {
@@ -125,6 +126,24 @@ _BY_START: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _name, _pattern in PATTERNS:
     for _start in _STARTS[_name]:
         _BY_START.setdefault(_start, []).append((_name, _pattern))
+
+
+def _triggers(doc: Doc) -> list[tuple[int, str]]:
+    """Where a date expression can start, and the word it starts with: the text's keywords, number words
+    before ``tháng`` and numbers that can open a date, looked up in the document's word index."""
+    lower = doc.lower
+    found: list[tuple[int, str]] = []
+    for word, starts in doc.word_index.items():
+        if word[0].isdigit():
+            found += [(at, word) for at in starts if _DIGIT_AT.match(lower, at)]
+        elif word in _KEYWORD_FIRST:
+            for phrase in _KEYWORD_FIRST[word]:
+                found += [(at, phrase) for at in starts if lower.startswith(phrase, at)
+                          and not lower[at + len(phrase):at + len(phrase) + 1].isalnum()]
+        if word in NUMBER_WORDS and word != "năm":  # ("năm" is a keyword already)
+            found += [(at, word) for at in starts if _MONTHS_COUNT.match(lower, at)]
+    found.sort()
+    return found
 
 
 def _patterns_at(trigger: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -238,9 +257,9 @@ def find_dates(doc: Doc) -> list[DateFact]:
     text = doc.norm
     matches = [
         (m.start(), m.end(), (name, m))
-        for t in _TRIGGER.finditer(doc.lower)
-        for name, pattern in _patterns_at(t.group())
-        if (m := pattern.match(text, t.start()))
+        for at, trigger in _triggers(doc)
+        for name, pattern in _patterns_at(trigger)
+        if (m := pattern.match(text, at))
     ]
     chosen = dedupe_overlaps(matches)
     cited = {end + gap for end in _citation_ends(doc) for gap in range(4)}

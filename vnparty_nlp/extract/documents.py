@@ -17,7 +17,6 @@ from vnparty_nlp.extract.patterns import (
     DMY_WORDS,
     ROMAN,
     UPPER,
-    alternation,
     date_from_match,
     dedupe_overlaps,
 )
@@ -119,10 +118,11 @@ NAMED = re.compile(
     r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
 )
 #: where a citation can start (matched on the lower-cased text); the patterns are tried only there
-_TRIGGER = re.compile(
-    "(?=[\\d" + "".join(sorted({w[0] for w in TYPE_WORDS})) + "])(?<!\\w)"
-    rf"(?:\d{{1,5}}(?=[a-zđ]{{0,5}}\s?[-/])|{alternation(TYPE_WORDS)})"
-)
+#: the type words by their first word (``chỉ`` → ``chỉ thị``), and what a number must be followed by to start a code
+_TYPE_FIRST: dict[str, list[str]] = {}
+for _word in sorted(TYPE_WORDS, key=len, reverse=True):
+    _TYPE_FIRST.setdefault(_word.split()[0], []).append(_word)
+_CODE_AFTER_NUMBER = re.compile(r"\d{1,5}[a-zđ]{0,5}\s?[-/]")
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:(?:[ \t]+|\s*\n\s*(?!{UPPER}))(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
@@ -193,16 +193,28 @@ def _is_citation_word(doc: Doc, m: re.Match[str]) -> bool:
     return word[0].isupper() or bool(m.groupdict().get("num"))
 
 
+def _triggers(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where citations can start, from the document's word index: its type words (citations, plenums, names)
+    and its numbers that a code follows (codes cited without a type word)."""
+    lower = doc.lower
+    words: list[int] = []
+    numbers: list[int] = []
+    for word, positions in doc.word_index.items():
+        if word[0].isdigit():
+            numbers += [at for at in positions if _CODE_AFTER_NUMBER.match(lower, at)]
+        elif word in _TYPE_FIRST:
+            for phrase in _TYPE_FIRST[word]:
+                words += [at for at in positions if lower.startswith(phrase, at)]
+    return sorted(set(words)), sorted(numbers)
+
+
 def _at_triggers(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     return [m for pos in starts if (m := pattern.match(text, pos))]
 
 
 def find_documents(doc: Doc) -> list[DocumentRef]:
     text = doc.norm
-    lower = doc.lower
-    triggers = [m.start() for m in _TRIGGER.finditer(lower)]
-    starts = [p for p in triggers if not lower[p].isdigit()]  # type words: citations, plenums, names
-    digits = [p for p in triggers if lower[p].isdigit()]  # numbers: codes cited without a type word
+    starts, digits = _triggers(doc)
     found: list[tuple[int, int, object]] = []
     for m in _at_triggers(CITATION, text, starts):
         code, icode = _from_code(m)

@@ -187,15 +187,18 @@ class PhraseSet:
         return bool(self.spans(text, start, end))
 
 
-def phrase_spans(text: str, *sets: PhraseSet) -> list[list[tuple[int, int]]]:
-    """:meth:`PhraseSet.spans` of several sets over the whole text, in one pass over its words (a plain
-    ``\\w+`` scan with a dictionary look-up is faster than a regex of the first words)."""
+def phrase_spans(text: str, *sets: PhraseSet, words: dict[str, list[int]] | None = None) -> list[list[tuple[int, int]]]:
+    """:meth:`PhraseSet.spans` of several sets over the whole text. ``words`` (a :attr:`Doc.word_index` of
+    ``text``) saves the scan for their first words; without it the text is scanned once for all sets."""
     found: list[list[tuple[int, int]]] = [[] for _ in sets]
     patterns_of = _patterns_by_word(sets)
-    for w in _WORD.finditer(text):
-        entries = patterns_of.get(w.group())
-        if entries:
-            at = w.start()
+    if words is None:
+        words = {}
+        for w in _WORD.finditer(text):
+            if w.group() in patterns_of:
+                words.setdefault(w.group(), []).append(w.start())
+    for word, entries in patterns_of.items():
+        for at in words.get(word, ()):
             for i, pattern in entries:
                 m = pattern.match(text, at)
                 if m:

@@ -127,9 +127,9 @@ class _Cues:
     """The lower-cased text with where its cue words are, found in one pass: clause decisions then look
     positions up instead of searching each clause again."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, words: dict[str, list[int]] | None = None):
         self.text = text
-        self._strong, self._weak, nouns = phrase_spans(text, STRONG, WEAK, _NOUN_SCAN)
+        self._strong, self._weak, nouns = phrase_spans(text, STRONG, WEAK, _NOUN_SCAN, words=words)
         self.noun_starts = [a for a, _ in nouns]
         self._strong_starts = [a for a, _ in self._strong]
         self._weak_starts = [a for a, _ in self._weak]
@@ -339,7 +339,7 @@ class _Reader:
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     text = doc.lower  # same offsets as doc.norm; the vocabulary is lower case
     found: list[Shortcoming] = []
-    cues = _Cues(text)
+    cues = _Cues(text, doc.word_index)
     reader = _Reader(doc, cues)
     noun_starts = cues.noun_starts
     covered_until = -1

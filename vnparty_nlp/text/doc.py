@@ -6,6 +6,7 @@ form (``norm``) and reported in offsets of ``text``, the string the user gave.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,8 @@ from typing import Any
 from vnparty_nlp.text.normalize import normalize
 from vnparty_nlp.text.sentences import split_sentences
 from vnparty_nlp.text.tokens import PARTY_LEXICON, word_spans
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,15 @@ class Doc:
         than case-insensitive ones on ``norm``."""
         lowered = self.norm.lower()
         return lowered if len(lowered) == len(self.norm) else self.norm
+
+    @cached_property
+    def word_index(self) -> dict[str, list[int]]:
+        """Where each word of :attr:`lower` starts (``norm`` offsets, in order). Extractors look their trigger
+        words up here instead of each scanning the whole text with a regex of its own."""
+        index: dict[str, list[int]] = {}
+        for m in _WORD.finditer(self.lower):
+            index.setdefault(m.group(), []).append(m.start())
+        return index
 
     # --- segmentation --------------------------------------------------------------------------
     @cached_property
