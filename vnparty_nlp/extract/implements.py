@@ -100,10 +100,12 @@ def _units(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _article_province(doc: Doc) -> str | None:
+    """The province named most often in the first 20,000 characters (the first in the list on a tie); only
+    the provinces whose first word the article has are counted."""
     head = doc.norm[:20_000]
-    counts = {name: head.count(name) for name in PROVINCES}
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else None
+    counts = {name: head.count(name) for name in PROVINCES if name.split()[0].lower() in doc.word_index}
+    best = max(counts, key=counts.__getitem__, default=None)
+    return best if best and counts[best] else None
 
 
 @dataclass
