@@ -52,6 +52,8 @@ MULTIPLIERS: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6
 QUALIFIERS: tuple[str, ...] = ("trên", "hơn", "gần", "khoảng", "ước đạt", "ước", "chỉ", "tới", "đến", "xấp xỉ", "gần như")
 #: disciplinary measures that party reports write before their count ("khiển trách 28, cảnh cáo 21")
 DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng")
+#: the first words of those labels, to skip the scan for them in an article that has none
+_LABEL_FIRST_WORDS = frozenset(label.split()[0].lower() for label in DISCIPLINE_LABELS)
 #: what a label count counts when the text does not say: the nearest counted body before it, else party members
 IMPLIED_UNITS: tuple[str, ...] = ("tổ chức đảng", "đảng viên", "tập thể", "cá nhân")
 #: words that narrow a unit: "đảng bộ cơ sở", "chi bộ trực thuộc đảng bộ cơ sở", "đại hội điểm"
@@ -170,24 +172,34 @@ def _implied_unit(doc: Doc, pos: int, default: str | None = "đảng viên") -> 
 
 
 def _label_counts(doc: Doc, taken: _Taken) -> list[Count]:
-    """Counts written after their label: disciplinary measures and breakdowns of violations."""
-    facts = []
-    text = doc.norm
+    """Disciplinary measures written before their count (``khiển trách 28``), in the unit the context implies."""
+    facts: list[Count] = []
+    if not any(w in doc.word_index for w in _LABEL_FIRST_WORDS):  # no label: no scan
+        return facts
     for m in LABEL_COUNT.finditer(doc.lower):
         if not taken.overlaps(m.start("num"), m.start("num") + 1):
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
-    for m in PREDICATE_COUNT.finditer(text):
+    return facts
+
+
+def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
+    """Parts and totals whose unit the sentence implies, and breakdowns of violations by kind; each scan runs
+    only where the words it needs occur."""
+    facts: list[Count] = []
+    text = doc.norm
+    words = doc.word_index
+    for m in (PREDICATE_COUNT.finditer(text) if "là" in words or "nạp" in words else ()):
         # "kết nạp 1.783 đảng viên, trong đó có 735 là nữ": the part counts what the whole counted
         unit = None if taken.overlaps(m.start("num"), m.end("num")) else _implied_unit(doc, m.start(), None)
         if unit:
             span = doc.span(m.start("num"), m.end("num"))
             facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=unit))
-    for m in TOTAL_AFTER_NOUN.finditer(text):
+    for m in (TOTAL_AFTER_NOUN.finditer(text) if "tổng" in words else ()):
         if not taken.overlaps(m.start("num"), m.end("num")):
             span = doc.span(m.start("num"), m.end("num"))
             facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=m["unit"].lower()))
-    for m in BREAKDOWN_COUNT.finditer(text):
+    for m in (BREAKDOWN_COUNT.finditer(text) if "phạm" in words else ()):
         s, e = doc.sentence_at(m.start())
         if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):
             continue
@@ -233,7 +245,8 @@ def find_counts(doc: Doc) -> list[Count]:
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=unit,
                            qualifier=qualifier.group().strip().lower() if qualifier else None, value_max=value_max))
     found = [(p, p + 1) for p in (doc.norm_offset(f.start) for f in facts)]
-    facts += _label_counts(doc, _Taken(found + [(doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed]))
+    taken_now = _Taken(found + [(doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed])
+    facts += _label_counts(doc, taken_now) + _parts_and_totals(doc, taken_now)
     return sorted(facts, key=lambda f: f.span)
 
 
