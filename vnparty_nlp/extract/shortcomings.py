@@ -98,6 +98,7 @@ _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
 _MIN_ITEM_CHARS = 8
@@ -285,9 +286,8 @@ def _list_end(doc: Doc, start: int) -> int:
     text = doc.norm
     s_start, s_end = doc.sentence_at(start)
     end = s_end if s_end > start else len(text)
-    bullet = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
     while True:
-        m = bullet.match(text, end)
+        m = _BULLET_LINE.match(text, end)
         if not m:
             return end
         end = m.end()
@@ -324,6 +324,45 @@ class _Reader:
     turned: bool = False  # the paragraph has turned to causes or tasks
     passage: bool = False  # the article is admitting failings
 
+    def read_list(self, start: int, found: list[Shortcoming]) -> int:
+        """The items of a list announced before ``start``; returns where the list ends."""
+        text = self.cues.text
+        end = _list_end(self.doc, start)
+        for a, b in _list_items(self.cues, start, end):
+            a, b = _trim(text, a, b)
+            if turns_away(text[a:b]):
+                end = a
+                break
+            if b - a < _MIN_ITEM_CHARS or EXCLUDED.search(text, a, b) or TASK_OPENING.match(text, a, b):
+                continue
+            fact = self.item(a, b, "list")
+            if fact:
+                found.append(fact)
+        self.passage = True
+        return end
+
+    def read_sentence(self, s: int, e: int, contrast: bool, found: list[Shortcoming]) -> None:
+        """The failings a sentence states, clause by clause; the passage goes on while sentences state some."""
+        cues, text = self.cues, self.cues.text
+        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends
+            self.passage = False
+            return
+        clauses = [_trim(text, a, b) for a, b in cues.clauses(s, e)]
+        announcing = [_has_noun(cues.noun_starts, a, b) and _is_announcement(text, a, b) for a, b in clauses]
+        verdicts = [None if ann else cues.finding(a, b, False) for (a, b), ann in zip(clauses, announcing, strict=True)]
+        framed = self.passage or contrast or any(verdicts)
+        items = []
+        for (a, b), ann, how in zip(clauses, announcing, verdicts, strict=True):
+            if not ann and how is None and framed:
+                how = cues.finding(a, b, True)
+            if how:
+                items.append((a, b, "prose" if how == "prose" or self.passage else "cue"))
+        for a, b, how in items:
+            fact = self.item(a, b, how)
+            if fact:
+                found.append(fact)
+        self.passage = bool(items) or any(announcing)
+
     def item(self, s: int, e: int, how: str) -> Shortcoming | None:
         text = self.doc.lower
         s, e = _trim(text, s, e)
@@ -341,7 +380,6 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
     found: list[Shortcoming] = []
     cues = _Cues(text, doc.word_index)
     reader = _Reader(doc, cues)
-    noun_starts = cues.noun_starts
     covered_until = -1
     prev_end = 0
     for s, e in doc.sentence_bounds:
@@ -355,45 +393,14 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             reader.turned, reader.passage = True, False
             continue
         contrast = CONTRAST.match(text, s, e)
-        intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(noun_starts, s, e) else None
+        intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(cues.noun_starts, s, e) else None
         if reader.turned and not (contrast or intro):
             continue
         reader.turned = False
         if intro:
-            list_start = s + intro.end()
-            end = _list_end(doc, list_start)
-            for a, b in _list_items(cues, list_start, end):
-                a, b = _trim(text, a, b)
-                if turns_away(text[a:b]):
-                    end = a
-                    break
-                if b - a < _MIN_ITEM_CHARS or EXCLUDED.search(text, a, b) or TASK_OPENING.match(text, a, b):
-                    continue
-                fact = reader.item(a, b, "list")
-                if fact:
-                    found.append(fact)
-            covered_until = end
-            reader.passage = True
-            continue
-        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends
-            reader.passage = False
-            continue
-        clauses = [_trim(text, a, b) for a, b in cues.clauses(s, e)]
-        announced = [_has_noun(noun_starts, a, b) and _is_announcement(text, a, b) for a, b in clauses]
-        verdicts = [None if ann else cues.finding(a, b, False) for (a, b), ann in zip(clauses, announced, strict=True)]
-        framed = reader.passage or bool(contrast) or any(verdicts)
-        items = []
-        for (a, b), ann, how in zip(clauses, announced, verdicts, strict=True):
-            if not ann and how is None and framed:
-                how = cues.finding(a, b, True)
-            if how:
-                items.append((a, b, "prose" if how == "prose" or reader.passage else "cue"))
-        announced = any(announced)
-        for a, b, how in items:
-            fact = reader.item(a, b, how)
-            if fact:
-                found.append(fact)
-        reader.passage = bool(items) or announced
+            covered_until = reader.read_list(s + intro.end(), found)
+        else:
+            reader.read_sentence(s, e, bool(contrast), found)
     return found
 
 
