@@ -22,6 +22,7 @@ from vnparty_nlp.extract.patterns import (
     dedupe_overlaps,
     make_date,
 )
+from vnparty_nlp.lang import WEEKDAYS
 from vnparty_nlp.text import Doc
 
 
@@ -44,6 +45,8 @@ _PART_OF_DAY = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in DAY_PA
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                 "mười": 10, "mười một": 11, "mười hai": 12}
 _NUMBER_WORDS = "(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+#: weekday names written out (``Thứ Hai``, ``thứ 2``, ``Chủ nhật``), from the language module all layers share
+_WEEKDAY = "|".join(w.replace(" ", r"\s+") for w in sorted(WEEKDAYS, key=len, reverse=True) if " " in w)
 _TIME_PREFIX = r"(?:\d{1,2}[:h]\d{2}'?\s*(?:-|,)?\s*)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -90,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:{_PART_OF_DAY})\s+(?:(?i:ngày)\s+)?|(?i:ngày)\s+)(?P<d>{_D})(?P<sep>[-/.])(?P<m>{_M}){_NOT_BEFORE_NUMBER}")),
     # Sáng nay (11/4) · thứ Hai (20/4) · Chủ nhật, 19/4
     ("date_weekday", re.compile(
-        rf"(?:(?:{_PART_OF_DAY})\s+nay|(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật))\s*[,(]?\s*"
+        rf"(?:(?:{_PART_OF_DAY})\s+nay|(?i:{_WEEKDAY}))\s*[,(]?\s*"
         rf"(?P<d>{_D})(?P<sep>[/.-])(?P<m>{_M})(?:(?P=sep)(?P<y>{_YEAR}))?\)?{_NOT_BEFORE_NUMBER}")),
     # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
     ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
