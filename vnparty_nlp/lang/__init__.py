@@ -4,6 +4,7 @@ The bottom of the package: it imports nothing else from vnparty_nlp, and every l
 
 - :mod:`~vnparty_nlp.lang.calendar`: weekday names, month words, dateline labels and the date forms
   Vietnamese pages print (``Thứ Tư, 08/04/2015, 08:11``, ``ngày 8 tháng 4 năm 2015``, ``(GMT+7)``...).
+- :mod:`~vnparty_nlp.lang.places`: the provinces and centrally-run cities.
 - :mod:`~vnparty_nlp.lang.bylines`: byline prefixes, academic and military ranks, the words that start
   an organisation or a role rather than a person's name, and the name pattern itself.
 """
@@ -29,8 +30,10 @@ from vnparty_nlp.lang.calendar import (
     find_date,
     parse_date,
 )
+from vnparty_nlp.lang.places import PROVINCES
 
 __all__ = [
+    "PROVINCES",
     "WEEKDAYS", "MONTH_WORDS", "DATELINE_LABELS", "MODIFIED_LABELS", "TODAY_WORDS", "COPYRIGHT_WORDS",
     "find_date", "parse_date", "dateline_rest",
     "BYLINE_PREFIXES", "ORG_WORDS", "PORTAL_WORDS", "ROLE_WORDS", "RANK_PREFIX", "looks_like_person", "name_case",
