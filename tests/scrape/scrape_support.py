@@ -295,3 +295,35 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             return
         entry.completed = True
+
+
+def crawl_killed_after(server: SiteServer, args: list[str], articles: list[str], root: Path, after: int = 3):
+    """Run ``python -m vnparty_nlp.scrape crawl ARGS`` against a slow ``server``, SIGKILL it once ``after`` of
+    ``articles`` were requested, then run it again to the end; returns the second run's CompletedProcess."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "vnparty_nlp.scrape", "crawl", *args]
+    env = {**os.environ, "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    server.slow = 0.3
+    reached = threading.Event()
+    seen: list[str] = []
+
+    def hook(path: str) -> None:
+        if path in articles:
+            seen.append(path)
+            if len(seen) == after:
+                reached.set()
+
+    server.on_request = hook
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert reached.wait(30), "no progress"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(10)
+    time.sleep(0.5)
+    server.slow, server.on_request = 0.0, None
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=60)

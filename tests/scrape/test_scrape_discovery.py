@@ -3,17 +3,11 @@ date, URL and host filters applied before any article is fetched; RFC 9309 wildc
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from scrape_support import EXPECTED, LAYOUT_EXPECTED, SiteServer
+from scrape_support import EXPECTED, LAYOUT_EXPECTED, SiteServer, crawl_killed_after
 
 from vnparty_nlp.scrape import Fetcher, crawl
 from vnparty_nlp.scrape.discovery import DiscoveryFilter, discover, parse_feed
@@ -84,30 +78,10 @@ def test_crawl_from_discovery_fetches_only_what_passes(server: SiteServer, tmp_p
 @pytest.mark.slow
 def test_discovery_crawl_killed_and_resumed(server: SiteServer, tmp_path: Path) -> None:
     out, state = tmp_path / "out.jsonl", tmp_path / "state.sqlite"
-    cmd = [sys.executable, "-m", "vnparty_nlp.scrape", "crawl", "--discover", server.url("/"), "--out", str(out),
-           "--state", str(state), "--delay", "0", "--timeout", "5", "--backoff", "0.05", "--no-progress",
-           "--url-pattern", "/(portal|tapchi)/"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    server.slow = 0.3
-    third = threading.Event()
-    seen: list[str] = []
-
-    def hook(path: str) -> None:
-        if path in SITE_ARTICLES:
-            seen.append(path)
-            if len(seen) == 3:
-                third.set()
-
-    server.on_request = hook
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        assert third.wait(30), "no progress"
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(10)
-    time.sleep(0.5)
-    server.slow, server.on_request = 0.0, None
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    args = ["--discover", server.url("/"), "--out", str(out),
+            "--state", str(state), "--delay", "0", "--timeout", "5", "--backoff", "0.05", "--no-progress",
+            "--url-pattern", "/(portal|tapchi)/"]
+    done = crawl_killed_after(server, args, SITE_ARTICLES, ROOT)
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert Counter(a["canonical_url"].removeprefix(server.base) for a in lines) == Counter(SITE_ARTICLES)

@@ -4,17 +4,11 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import os
-import signal
-import subprocess
-import sys
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from scrape_support import EXPECTED, SiteServer
+from scrape_support import EXPECTED, SiteServer, crawl_killed_after
 
 from vnparty_nlp.cli import main
 from vnparty_nlp.scrape import crawl
@@ -124,30 +118,10 @@ def test_a_foreign_warc_with_gzip_bodies_is_read(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sigkill_mid_crawl_leaves_readable_warcs_and_resumes(server: SiteServer, tmp_path: Path) -> None:
     out, state, wdir = tmp_path / "out.jsonl", tmp_path / "state.sqlite", tmp_path / "warc"
-    cmd = [sys.executable, "-m", "vnparty_nlp.scrape", "crawl", *(server.url(s) for s in STARTS), "--out", str(out),
+    args = [*(server.url(s) for s in STARTS), "--out", str(out),
            "--state", str(state), "--delay", "0", "--timeout", "5", "--backoff", "0.05", "--no-progress",
            "--warc", str(wdir)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    server.slow = 0.3
-    third = threading.Event()
-    seen: list[str] = []
-
-    def hook(path: str) -> None:
-        if path in SITE_ARTICLES:
-            seen.append(path)
-            if len(seen) == 3:
-                third.set()
-
-    server.on_request = hook
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        assert third.wait(30), "no progress"
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(10)
-    time.sleep(0.5)
-    server.slow, server.on_request = 0.0, None
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    done = crawl_killed_after(server, args, SITE_ARTICLES, ROOT)
     assert done.returncode == 0, done.stderr
     lines = read_jsonl(out)
     assert Counter(a["canonical_url"].removeprefix(server.base) for a in lines) == Counter(SITE_ARTICLES)
