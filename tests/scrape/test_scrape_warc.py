@@ -119,8 +119,8 @@ def test_a_foreign_warc_with_gzip_bodies_is_read(tmp_path: Path) -> None:
 def test_sigkill_mid_crawl_leaves_readable_warcs_and_resumes(server: SiteServer, tmp_path: Path) -> None:
     out, state, wdir = tmp_path / "out.jsonl", tmp_path / "state.sqlite", tmp_path / "warc"
     args = [*(server.url(s) for s in STARTS), "--out", str(out),
-           "--state", str(state), "--delay", "0", "--timeout", "5", "--backoff", "0.05", "--no-progress",
-           "--warc", str(wdir)]
+            "--state", str(state), "--delay", "0", "--timeout", "5", "--backoff", "0.05", "--no-progress",
+            "--warc", str(wdir)]
     done = crawl_killed_after(server, args, SITE_ARTICLES, ROOT)
     assert done.returncode == 0, done.stderr
     lines = read_jsonl(out)
