@@ -272,13 +272,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_location(text: str) -> str | Path:
+    """``--db``: a file path, or a server URL (``postgresql://...``) kept as text."""
+    from vnparty_nlp.archive.engine import location_arg
+
+    return location_arg(text)
+
+
 def cmd_cascade(args: argparse.Namespace) -> int:
     """The implementers of a central document in an archive, with their delays; a plot per province."""
     from vnparty_nlp.analysis.cascade import CascadeError, cascade
     from vnparty_nlp.archive import Archive
     from vnparty_nlp.extract.registry import RegistryError, use_registry
 
-    if not Path(args.db).exists():
+    if not isinstance(args.db, str) and not Path(args.db).exists():
         raise InputError(f"no archive at {args.db}")
     try:
         registry = use_registry(args.registry) if args.registry else None
@@ -379,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", type=Path, metavar="DIR",
                    help="a directory of NAME.txt (+ NAME.meta.json) articles (default: the bundled corpus)")
     p.add_argument("--out", type=Path, default=Path("out/records.jsonl"), help="where the records go (JSONL)")
-    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"), help="the archive to build or update")
+    p.add_argument("--db", type=_db_location, default=Path("vnparty-archive.sqlite"), help="the archive to build or update")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.set_defaults(func=cmd_run)
 
@@ -436,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="listing pages (http:// or https://); none with --discover")
     p.add_argument("--out", type=Path, default=Path("articles.jsonl"), help="articles, one JSON per line")
     p.add_argument("--records", type=Path, help="also analyze each article and append its record here")
-    p.add_argument("--db", type=Path, help="and add the records to this archive (records journal: OUT.records.jsonl)")
+    p.add_argument("--db", type=_db_location, help="and add the records to this archive (records journal: OUT.records.jsonl)")
     p.add_argument("--state", type=Path, help="crawl state (default: OUT.state.sqlite)")
     p.add_argument("--max-pages", type=int, default=500, help="pages to download in this run")
     p.add_argument("--max-depth", type=int, default=3, help="link hops from a start URL")
@@ -455,7 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("cascade", help="who implemented a central document, and how many days later (from an archive)")
     p.add_argument("document", help="35-CT/TW, 35-CT/TW@2019-05-30 or 'Chỉ thị 35'")
-    p.add_argument("--db", type=Path, default=Path("vnparty-archive.sqlite"), help="the archive to read")
+    p.add_argument("--db", type=_db_location, default=Path("vnparty-archive.sqlite"), help="the archive to read")
     p.add_argument("--date", help="of a reused number, the document of this date (2019-05-30)")
     p.add_argument("--registry", action="append", type=Path, metavar="CSV",
                    help="your own registry entries, added to the bundled central documents (repeatable)")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from vnparty_nlp.archive import keys
 from vnparty_nlp.archive.query import And, Node, Or, Term
 from vnparty_nlp.archive.schema import FACT_TABLES
+from vnparty_nlp.archive.values import as_list, day_range, index_values
 
 if TYPE_CHECKING:
     from vnparty_nlp.archive.store import Archive
@@ -89,7 +90,10 @@ class Accelerator:
 
     @staticmethod
     def path_for(archive: Archive) -> Path:
-        return Path(str(archive.path) + ".tantivy")
+        path = archive.engine.sidecar(".tantivy")
+        if path is None:
+            raise ValueError(f"{archive.path}: the tantivy accelerator is for file archives")
+        return path
 
     @classmethod
     def open(cls, archive: Archive) -> Accelerator | None:
@@ -108,7 +112,7 @@ class Accelerator:
         import tantivy
         from tqdm import tqdm
 
-        con = archive.con
+        engine = archive.engine
         generation = archive.generation
         final = cls.path_for(archive)
         tmp = final.with_name(final.name + ".tmp")
@@ -118,20 +122,18 @@ class Accelerator:
         index = tantivy.Index(schema, path=str(tmp))
         writer = index.writer(heap_size=256_000_000)
         docs: dict[int, list[str]] = defaultdict(list)
-        for article_id, doc_type, number, code in con.execute(
+        for article_id, doc_type, number, code in engine.rows(
                 "SELECT article_id, type, number, code FROM documents"):
             docs[article_id] += _doc_terms(doc_type, number, code)
         has: dict[int, list[str]] = defaultdict(list)
         for kind, t in FACT_TABLES.items():
-            for (article_id,) in con.execute(f"SELECT DISTINCT article_id FROM {t.table}"):
+            for (article_id,) in engine.rows(f"SELECT DISTINCT article_id FROM {t.table}"):
                 has[article_id].append(kind)
-        total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        rows = con.execute("SELECT id, title, text, province, published_day, site FROM articles")
-        from vnparty_nlp.archive.store import _index_values
-
+        total = engine.rows("SELECT count(*) FROM articles")[0][0]
+        rows = engine.stream("SELECT id, title, text, province, published_day, site FROM articles")
         for row in tqdm(rows, total=total, desc="tantivy", unit="article", disable=not progress):
             article_id, title, text, province, day, site = row
-            title_f, text_f, title_x, text_x = _index_values(title, text)
+            title_f, text_f, title_x, text_x = index_values(title, text)
             doc = tantivy.Document()
             doc.add_unsigned("id", article_id)
             for field, value in (("title_f", title_f), ("text_f", text_f), ("title_x", title_x), ("text_x", text_x)):
@@ -191,23 +193,21 @@ class Accelerator:
     def _filter_queries(self, filters: Mapping[str, Any], sql_ids: Iterable[int] | None) -> list[Any]:
         from tantivy import FieldType, Occur, Query
 
-        from vnparty_nlp.archive.store import _as_list, _range
-
         s = self.schema
         out = []
         if filters.get("province"):
-            names = [keys.province_name(v) for v in _as_list(filters["province"])]
+            names = [keys.province_name(v) for v in as_list(filters["province"])]
             if None in names:
                 raise ValueError(f"unknown province in {filters['province']!r}")
             out.append(Query.term_set_query(s, "province", names))
         if filters.get("site"):
-            out.append(Query.term_set_query(s, "site", _as_list(filters["site"])))
+            out.append(Query.term_set_query(s, "site", as_list(filters["site"])))
         if filters.get("published_from") or filters.get("published_to"):
-            lo, hi = _range(filters.get("published_from"), filters.get("published_to"))
+            lo, hi = day_range(filters.get("published_from"), filters.get("published_to"))
             out.append(Query.range_query(s, "day", FieldType.Integer, max(_day(lo) or 0, 0), _day(hi)))
         if filters.get("cites"):
             terms = []
-            for value in _as_list(filters["cites"]):
+            for value in as_list(filters["cites"]):
                 key = keys.parse_citation(str(value))
                 if key.code:
                     terms += [f"c|{key.number}|{key.code}"] + ([f"u|{key.type}|{key.number}"] if key.type else [])
@@ -215,8 +215,8 @@ class Accelerator:
                     terms.append(f"t|{key.type}|{key.number}")
             out.append(Query.term_set_query(s, "doc", terms))
         if filters.get("doc_type"):
-            out.append(Query.term_set_query(s, "dtype", [keys.type_key(v) for v in _as_list(filters["doc_type"])]))
-        for kind in _as_list(filters.get("has")):
+            out.append(Query.term_set_query(s, "dtype", [keys.type_key(v) for v in as_list(filters["doc_type"])]))
+        for kind in as_list(filters.get("has")):
             if kind not in FACT_TABLES:
                 raise ValueError(f"unknown fact kind {kind!r}; known: {list(FACT_TABLES)}")
             out.append(Query.term_query(s, "has", kind, index_option="basic"))

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from vnparty_nlp.archive.engine import location_arg
 from vnparty_nlp.archive.query import QueryError
 from vnparty_nlp.archive.store import DEFAULT_DB, Archive
 
@@ -215,7 +216,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
     try:
         totals = index_command(args.inputs, args.db, jobs=args.jobs, progress=args.progress,
                                accelerator=args.accelerator)
-    except (FileNotFoundError, ValueError) as err:
+    except (FileNotFoundError, ConnectionError, ValueError) as err:
         log.error("%s", err)
         return 2
     sys.stdout.write(f"{args.db}: {totals['added']} added, {totals['updated']} updated, "
@@ -241,6 +242,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         log.error("%s (run vnparty index first)", err)
         return 2
+    except ConnectionError as err:
+        log.error("%s", err)
+        return 2
     except ValueError as err:
         log.error("%s", err)
         return 2
@@ -253,6 +257,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         log.error("%s (run vnparty index first)", err)
         return 2
+    except ConnectionError as err:
+        log.error("%s", err)
+        return 2
     return 0
 
 
@@ -262,7 +269,8 @@ def _examples(*lines: str) -> str:
 
 def add_archive_commands(subparsers: Any) -> None:
     """Register ``index``, ``search`` and ``stats`` on ``parser.add_subparsers()``."""
-    db_help = "archive database (a SQLite file, in the current directory unless a path is given)"
+    db_help = ("archive database: a SQLite file (in the current directory unless a path is given) "
+               "or a PostgreSQL URL (postgresql://user@host/db)")
     progress_help = "show progress bars (default: when standard error is a terminal)"
 
     p = subparsers.add_parser(
@@ -275,7 +283,7 @@ def add_archive_commands(subparsers: Any) -> None:
                          "vnparty extract articles/*.txt -o records.jsonl && vnparty index records.jsonl"))
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
                    help="article .txt files (with NAME.meta.json beside them), directories of them, records .jsonl")
-    p.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    p.add_argument("--db", type=location_arg, default=Path(DEFAULT_DB), help=db_help)
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (analysis of files; ingest of JSONL)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
@@ -293,7 +301,7 @@ def add_archive_commands(subparsers: Any) -> None:
                          "vnparty search --cites 35-CT/TW --has shortcomings   # no words: filters only",
                          "vnparty search ket nap --published-from 2020 --format jsonl"))
     p.add_argument("query", nargs="*", help="the query (empty: the filtered articles, newest first)")
-    p.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    p.add_argument("--db", type=location_arg, default=Path(DEFAULT_DB), help=db_help)
     p.add_argument("-n", "--limit", type=int, default=10, help="hits to print")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--exact", action="store_true", help="every word matches its accents exactly")
@@ -315,6 +323,6 @@ def add_archive_commands(subparsers: Any) -> None:
         description="How many articles and facts the archive holds, its dates, file size, most cited documents "
                     "and provinces.",
         epilog=_examples("vnparty stats", "vnparty stats --db mine.sqlite --format json"))
-    p.add_argument("--db", type=Path, default=Path(DEFAULT_DB), help=db_help)
+    p.add_argument("--db", type=location_arg, default=Path(DEFAULT_DB), help=db_help)
     p.add_argument("--format", choices=("text", "json"), default="text", help="text for reading, json for tools")
     p.set_defaults(func=_cmd_stats)

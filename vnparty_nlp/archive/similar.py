@@ -59,13 +59,13 @@ class SimilarityIndex:
     matrix: Any
 
     @classmethod
-    def cache_path(cls, archive: Archive) -> Path:
-        return Path(str(archive.path) + ".tfidf.pkl")
+    def cache_path(cls, archive: Archive) -> Path | None:
+        return archive.engine.sidecar(".tfidf.pkl")
 
     @classmethod
     def load_or_build(cls, archive: Archive, tokenizer: str = "underthesea", cache: bool = True) -> SimilarityIndex:
         path = cls.cache_path(archive)
-        if cache and path.exists():
+        if cache and path is not None and path.exists():
             try:
                 with open(path, "rb") as f:
                     version, index = pickle.load(f)
@@ -74,7 +74,7 @@ class SimilarityIndex:
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
                 log.warning("similarity cache %s unreadable (%s): rebuilding", path, err)
         index = cls.build(archive, tokenizer)
-        if cache and not archive.readonly:
+        if cache and path is not None and not archive.readonly:
             tmp = path.with_suffix(".tmp")
             with open(tmp, "wb") as f:
                 pickle.dump((CACHE_VERSION, index), f)
@@ -89,7 +89,7 @@ class SimilarityIndex:
         if tokenizer not in TOKENIZERS:
             raise ValueError(f"unknown tokenizer {tokenizer!r}; known: {list(TOKENIZERS)}")
         generation = archive.generation
-        rows = archive.con.execute("SELECT id, coalesce(title, '') || '\n' || text FROM articles ORDER BY id").fetchall()
+        rows = archive.engine.similar_rows()
         ids = [r[0] for r in rows]
         tok = TOKENIZERS[tokenizer]
         docs = [tok(r[1]) for r in tqdm(rows, desc="tokenize", unit="article", disable=len(rows) < 500)]
@@ -123,10 +123,10 @@ class SimilarityIndex:
         for i in order:
             if scores[i] <= 0:
                 break
-            a = archive.con.execute("SELECT id, title, published, province FROM articles WHERE id = ?",
-                                    (self.ids[i],)).fetchone()
-            if a is not None:
-                rows.append({**dict(a), "similarity": float(scores[i])})
+            found = archive.engine.briefs([self.ids[i]]).get(self.ids[i])
+            if found is not None:
+                a = {name: found[name] for name in ("id", "title", "published", "province")}
+                rows.append({**a, "similarity": float(scores[i])})
         return pd.DataFrame(rows, columns=columns)
 
     @property
