@@ -64,7 +64,16 @@ class PgServer:
             con.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the server's log (for a failure's message)."""
+        try:
+            return "\n".join((self.root / "log").read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
     def stop(self) -> None:
+        if os.environ.get("VNPARTY_PG_LOG"):
+            print(self.log_tail(200))
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:

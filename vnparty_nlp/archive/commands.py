@@ -118,8 +118,10 @@ def index_command(paths_or_jsonl: Sequence[str | Path], db: str | Path = DEFAULT
         totals["articles"] = len(archive)
         from vnparty_nlp.archive.accel import available
 
-        stale = archive.accelerator() is None
-        if accelerator or (accelerator is None and available() and stale):
+        if not archive.can_accelerate:
+            if accelerator:
+                log.warning("%s ranks with its own index: no tantivy accelerator built", db)
+        elif accelerator or (accelerator is None and available() and archive.accelerator() is None):
             archive.build_accelerator(progress=progress)
     return totals
 

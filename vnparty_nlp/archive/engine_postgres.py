@@ -156,7 +156,7 @@ class PostgresEngine(SqlEngine):
     """An archive in a PostgreSQL database; ``location`` is its URL."""
 
     name = "postgres"
-    dialect = PgDialect(true="TRUE", null_eq="IS NOT DISTINCT FROM", unit_separator="chr(31)")
+    dialect = PgDialect(true="TRUE", null_eq="IS NOT DISTINCT FROM", nulls_first=" NULLS FIRST", unit_separator="chr(31)")
 
     def __init__(self, location: str, *, readonly: bool = False, timeout: float = 30.0) -> None:
         try:
@@ -182,7 +182,9 @@ class PostgresEngine(SqlEngine):
     def _create(self) -> None:
         with self.con.transaction():
             self.con.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-            if self.con.execute("SELECT to_regclass('articles')").fetchone()[0] is None:  # not made meanwhile
+            # pg_tables, not to_regclass: a catalog cache may still remember the table as missing
+            if not self.con.execute("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+                                    "AND tablename = 'articles')").fetchone()[0]:  # not made meanwhile
                 for statement in _schema_sql():
                     self.con.execute(statement)
                 log.info("created a PostgreSQL archive at %s", _safe(self.location))

@@ -42,6 +42,8 @@ class Dialect:
     true: str = "1"
     #: NULL-safe equality (``a IS ?`` in SQLite)
     null_eq: str = "IS"
+    #: after an ascending ORDER BY term: NULLs first (SQLite's order; PostgreSQL puts them last)
+    nulls_first: str = ""
     #: a character that separates fields inside one text value
     unit_separator: str = "char(31)"
 
@@ -418,9 +420,10 @@ class SqlEngine(ABC):
         where, params = self.where(filters)
         select = ", ".join(f"{exprs[g]} AS {g}" for g in groups)
         group = ", ".join(str(i + 1) for i in range(len(groups)))
+        order = ", ".join(f"{i + 1}{self.dialect.nulls_first}" for i in range(len(groups)))
         sql = (f"SELECT {select}, count(*) AS shortcomings, count(DISTINCT s.article_id) AS articles "
                f"FROM shortcomings s JOIN articles a ON a.id = s.article_id WHERE {where} "
-               f"GROUP BY {group} ORDER BY {group}")
+               f"GROUP BY {group} ORDER BY {order}")
         return self.frame(sql, params)
 
     def party_units(self, groups: list[str], filters: Mapping[str, Any]) -> pd.DataFrame:
@@ -432,9 +435,10 @@ class SqlEngine(ABC):
         outer = [g for g in groups if g != "unit"]
         select = "".join(f"{exprs[g]} AS {g}, " for g in outer)
         group = ", ".join(str(i + 1) for i in range(len(outer) + 1))
+        order = ", ".join(f"{i + 1}{self.dialect.nulls_first}" for i in range(len(outer) + 1))
         sql = (f"SELECT {select}c.party_unit AS unit, count(*) AS mentions, count(DISTINCT c.article_id) AS articles, "
                f"max(c.value) AS max, sum(c.value) AS sum FROM counts c JOIN articles a ON a.id = c.article_id "
-               f"WHERE {where} AND c.party_unit IS NOT NULL GROUP BY {group} ORDER BY {group}")
+               f"WHERE {where} AND c.party_unit IS NOT NULL GROUP BY {group} ORDER BY {order}")
         return self.frame(sql, params)
 
     def articles_frame(self, filters: Mapping[str, Any]) -> pd.DataFrame:

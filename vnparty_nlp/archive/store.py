@@ -271,9 +271,14 @@ class Archive:
         return results.frame() if frame else results
 
     # --- accelerator ----------------------------------------------------------------------------
+    @property
+    def can_accelerate(self) -> bool:
+        """Whether this archive's engine can have a tantivy index beside it (a SQLite file)."""
+        return self.engine.sidecar(".tantivy") is not None
+
     def accelerator(self) -> Any:
         """The tantivy index if it is usable and mirrors the current archive, else None."""
-        if not self.use_accelerator or self.engine.sidecar(".tantivy") is None:
+        if not self.use_accelerator or not self.can_accelerate:
             return None
         generation = self.generation
         if self._accel is None or self._accel.generation != generation:
@@ -292,7 +297,7 @@ class Archive:
 
         if not available():
             raise RuntimeError("the accelerator needs tantivy: pip install tantivy")
-        if self.engine.sidecar(".tantivy") is None:
+        if not self.can_accelerate:
             raise RuntimeError(f"the tantivy accelerator is for SQLite archives; {self.path} ranks with its own index")
         self._accel = Accelerator.build(self, progress=progress)
         return self._accel
