@@ -77,14 +77,22 @@ def _extract(args: argparse.Namespace) -> int:
         if not args.files:
             log.error("no article among the inputs (only .meta.json sidecars)")
             return 2
+    if args.workers is not None and args.workers < 1:
+        log.error("--workers must be at least 1")
+        return 2
     failures: list[str] = []
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         records = analyze_many(
             _inputs(args.files, failures), processes=args.jobs, progress=args.progress, total=len(args.files),
-            tokenize=args.tokens,
+            tokenize=args.tokens, scheduler=args.scheduler or args.workers,
         )
         n = write_records(records, out, args.format, segments=args.tokens)
+    except (OSError, RuntimeError) as err:
+        if not (args.scheduler or args.workers):
+            raise
+        log.error("the Dask cluster failed: %s", err)  # (cannot reach the scheduler, dask not installed)
+        return 2
     finally:
         if out is not sys.stdout:
             out.close()
@@ -399,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "Exit 1 when a file could not be analyzed.",
         epilog=_examples("vnparty extract article.txt", "vnparty extract articles/*.txt -o records.jsonl -j 2",
                          "vnparty extract article.txt --format json --tokens   # with sentences and word tokens",
+                         "vnparty extract articles/*.txt -o records.jsonl --scheduler tcp://scheduler:8786",
                          "vnparty extract --warc crawl/warc/*.warc.gz --host baodienbienphu.com.vn"))
     p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="article text files (NAME.txt)")
     p.add_argument("--warc", type=Path, action="append", metavar="FILE.warc.gz",
@@ -409,6 +418,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="jsonl: one record per line; json: one array")
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (underthesea is not thread-safe)")
+    cluster = p.add_mutually_exclusive_group()
+    cluster.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="analyze on this Dask scheduler's workers (pip install 'vnparty_nlp[dask]')")
+    cluster.add_argument("--workers", type=int, metavar="N",
+                         help="analyze on a local Dask cluster of N worker processes")
     p.add_argument("--tokens", action="store_true", help="add sentences and underthesea tokens to each record")
     p.add_argument("--classifier", action="store_true",
                    help="add prose shortcomings found by the shortcoming-sentence classifier")

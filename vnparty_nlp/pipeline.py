@@ -146,12 +146,16 @@ def analyze_many(
     processes: int | None = 1,
     progress: bool = True,
     total: int | None = None,
+    scheduler: Any = None,
+    partition_size: int | None = None,
     **options: Any,
 ) -> Iterator[Record]:
     """Analyze many articles, in input order, with a progress bar.
 
     Items are texts or ``(text, metadata)`` pairs. An article that cannot be analyzed is logged and
-    skipped; the others go on. ``processes=None`` uses every core.
+    skipped; the others go on. ``processes=None`` uses every core. ``scheduler``: run on a Dask
+    cluster instead (``"tcp://host:8786"``, or a number of local worker processes; see
+    :mod:`vnparty_nlp.cluster`), in partitions of ``partition_size`` articles.
     """
     from tqdm import tqdm
 
@@ -159,8 +163,13 @@ def analyze_many(
     workers = os.cpu_count() or 1 if processes is None else max(1, processes)
     bar = tqdm(total=total, unit="article", desc="analyze", disable=not progress)
     try:
-        if workers == 1:
-            results: Iterable[Record | InputError] = map(_analyze_item, items)
+        if scheduler is not None:
+            from vnparty_nlp.cluster import PARTITION_SIZE, analyze_on_dask
+
+            results = analyze_on_dask(items, scheduler, partition_size=partition_size or PARTITION_SIZE, bar=bar)
+            yield from _report(results, None)
+        elif workers == 1:
+            results = map(_analyze_item, items)
             yield from _report(results, bar)
         else:
             with ProcessPoolExecutor(workers) as pool:
@@ -171,7 +180,8 @@ def analyze_many(
 
 def _report(results: Iterable[Record | InputError], bar: Any) -> Iterator[Record]:
     for n, result in enumerate(results):
-        bar.update(1)
+        if bar is not None:
+            bar.update(1)
         if isinstance(result, InputError):
             log.warning("article %d skipped: %s", n, result)
             continue
