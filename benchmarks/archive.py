@@ -2,6 +2,10 @@
 
     python benchmarks/archive.py                 # 10,000 and 100,000 articles
     python benchmarks/archive.py --sizes 2000    # a quick run
+    python benchmarks/archive.py --engine sqlite postgres --sizes 100000   # both engines, side by side
+
+``--engine postgres`` starts a throw-away PostgreSQL server (fsync on, as a real one) in a temporary
+directory (Debian's ``postgresql``; see :mod:`benchmarks.pgserver`).
 
 Records are made cheaply: a pool of generated articles is analyzed once (the real ``analyze()``),
 then varied without NLP (:func:`benchmarks.synth.vary`), so ingest is measured without
@@ -44,7 +48,7 @@ QUERIES: dict[str, list[tuple[str, dict[str, Any]]]] = {
 }
 
 
-def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int, processes: int = 1,
+def build(path: Path | str, n: int, pool: list[dict[str, Any]], batch: int, processes: int = 1,
           tools_index: bool = True) -> dict[str, float]:
     """Ingest ``n`` varied articles; ``tools_index=False`` drops the triggers that keep ``articles_fts``
     (the index other tools search) in step, to measure what that index costs."""
@@ -65,17 +69,18 @@ def build(path: Path, n: int, pool: list[dict[str, Any]], batch: int, processes:
     t1 = time.perf_counter()
     archive.optimize()
     optimize_s = time.perf_counter() - t1
-    archive.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if archive.can_accelerate:  # SQLite: the WAL into the file before it is measured
+        archive.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     stats = archive.stats()
     archive.close()
     return {"articles": report.added, "ingest_s": elapsed, "rate": report.added / elapsed, "optimize_s": optimize_s,
             "bytes_per_article": stats["bytes_per_article"], "mb": stats["bytes"] / 1e6}
 
 
-def measure(path: Path, rounds: int, accelerator: bool) -> dict[str, dict[str, float]]:
+def measure(path: Path | str, rounds: int, accelerator: bool, expect: str = "fts5") -> dict[str, dict[str, float]]:
     archive = Archive(path, readonly=True, accelerator=accelerator)
     engine = archive.search("dai hoi", limit=1).engine
-    assert engine == ("tantivy" if accelerator else "fts5"), engine
+    assert engine == ("tantivy" if accelerator else expect), engine
     for q, f in [q for qs in QUERIES.values() for q in qs]:  # warm the page cache
         archive.search(q, **f)
     out = {}
@@ -104,9 +109,63 @@ def measure(path: Path, rounds: int, accelerator: bool) -> dict[str, dict[str, f
     return out
 
 
+def report(results: dict[str, Any], label: str, per_query_wanted: bool) -> None:
+    per_query = results.pop("_per_query")
+    print(f"   -- {label}")
+    for category, r in results.items():
+        print(f"   {category:12s} p50 {r['p50']:7.2f} ms   p95 {r['p95']:7.2f} ms   max {r['max']:7.2f} ms")
+    if per_query_wanted:
+        for q, ms in per_query.items():
+            print(f"      {ms:7.2f} ms  {q}")
+
+
+def bench_postgres(args: argparse.Namespace, server: Any, n: int, pool: list[dict[str, Any]]) -> None:
+    url = server.create_database(f"bench_{n}")
+    b = build(url, n, pool, args.batch, args.processes)
+    print(f"\n== PostgreSQL, {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
+          f"VACUUM ANALYZE {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
+    report(measure(url, args.rounds, False, expect="postgres"),
+           "PostgreSQL (GIN + ts_rank over the newest 500 matches)", args.per_query)
+
+
+def bench_sqlite(args: argparse.Namespace, directory: Path, n: int, pool: list[dict[str, Any]]) -> None:
+    path = directory / f"bench-{n}.sqlite"
+    if not (args.existing and path.exists()):
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            p.unlink(missing_ok=True)
+        b = build(path, n, pool, args.batch, args.processes)
+        print(f"\n== SQLite, {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
+              f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
+        if args.tools_index_cost:
+            bare = directory / f"bench-{n}-without-articles-fts.sqlite"
+            w = build(bare, n, pool, args.batch, args.processes, tools_index=False)
+            print(f"   without articles_fts: ingest {w['rate']:,.0f} articles/s, {w['bytes_per_article']:,} "
+                  f"bytes/article; with it: {b['rate'] / w['rate']:.2f}x the rate, "
+                  f"{b['bytes_per_article'] / w['bytes_per_article']:.2f}x the size")
+            for f in (bare, Path(f"{bare}-wal"), Path(f"{bare}-shm")):
+                f.unlink(missing_ok=True)
+    else:
+        print(f"\n== SQLite, {n:,} articles (existing {path})")
+    engines = [False]
+    if args.accelerator or (args.accelerator is None and accel_available()):
+        with Archive(path) as archive:
+            if archive.accelerator() is None:
+                t = time.perf_counter()
+                archive.build_accelerator()
+                size = sum(f.stat().st_size for f in Accelerator.path_for(archive).rglob("*") if f.is_file())
+                print(f"   tantivy index built in {time.perf_counter() - t:.1f} s, {size / 1e6:.0f} MB")
+        engines.append(True)
+    for accelerator in engines:
+        report(measure(path, args.rounds, accelerator),
+               "tantivy accelerator" if accelerator else "SQLite FTS5 (bm25 over the newest 500 matches)",
+               args.per_query)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--engine", nargs="+", choices=("sqlite", "postgres"), default=["sqlite"],
+                        help="the engines to measure, one after the other on the same articles")
     parser.add_argument("--pool", type=int, default=300, help="analyzed articles to vary")
     parser.add_argument("--rounds", type=int, default=200, help="queries per category")
     parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
@@ -124,45 +183,24 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     pool = analyze_all(generate(args.pool, seed=7))
     print(f"pool: {len(pool)} articles analyzed in {time.perf_counter() - t:.1f} s")
-    with tempfile.TemporaryDirectory() as tmp:
-        directory = args.dir or Path(tmp)
-        directory.mkdir(parents=True, exist_ok=True)
-        for n in args.sizes:
-            path = directory / f"bench-{n}.sqlite"
-            if not (args.existing and path.exists()):
-                for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    p.unlink(missing_ok=True)
-                b = build(path, n, pool, args.batch, args.processes)
-                print(f"\n== {n:,} articles: ingest {b['rate']:,.0f} articles/s ({b['ingest_s']:.1f} s, without NLP), "
-                      f"optimize {b['optimize_s']:.1f} s, {b['mb']:.0f} MB = {b['bytes_per_article']:,} bytes/article")
-                if args.tools_index_cost:
-                    bare = directory / f"bench-{n}-without-articles-fts.sqlite"
-                    w = build(bare, n, pool, args.batch, args.processes, tools_index=False)
-                    print(f"   without articles_fts: ingest {w['rate']:,.0f} articles/s, {w['bytes_per_article']:,} "
-                          f"bytes/article; with it: {b['rate'] / w['rate']:.2f}x the rate, "
-                          f"{b['bytes_per_article'] / w['bytes_per_article']:.2f}x the size")
-                    for f in (bare, Path(f"{bare}-wal"), Path(f"{bare}-shm")):
-                        f.unlink(missing_ok=True)
-            else:
-                print(f"\n== {n:,} articles (existing {path})")
-            engines = [False]
-            if args.accelerator or (args.accelerator is None and accel_available()):
-                with Archive(path) as archive:
-                    if archive.accelerator() is None:
-                        t = time.perf_counter()
-                        archive.build_accelerator()
-                        size = sum(f.stat().st_size for f in Accelerator.path_for(archive).rglob("*") if f.is_file())
-                        print(f"   tantivy index built in {time.perf_counter() - t:.1f} s, {size / 1e6:.0f} MB")
-                engines.append(True)
-            for accelerator in engines:
-                results = measure(path, args.rounds, accelerator)
-                per_query = results.pop("_per_query")
-                print(f"   -- {'tantivy accelerator' if accelerator else 'SQLite FTS5 (bm25 over the newest 500 matches)'}")
-                for category, r in results.items():
-                    print(f"   {category:12s} p50 {r['p50']:7.2f} ms   p95 {r['p95']:7.2f} ms   max {r['max']:7.2f} ms")
-                if args.per_query:
-                    for q, ms in per_query.items():  # type: ignore[attr-defined]
-                        print(f"      {ms:7.2f} ms  {q}")
+    server = None
+    if "postgres" in args.engine:
+        from benchmarks.pgserver import PgServer
+
+        server = PgServer(durable=True)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            directory = args.dir or Path(tmp)
+            directory.mkdir(parents=True, exist_ok=True)
+            for n in args.sizes:
+                for engine in args.engine:
+                    if engine == "sqlite":
+                        bench_sqlite(args, directory, n, pool)
+                    else:
+                        bench_postgres(args, server, n, pool)
+    finally:
+        if server is not None:
+            server.stop()
     return 0
 
 

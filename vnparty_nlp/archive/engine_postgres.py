@@ -4,12 +4,13 @@
 ``pip install vnparty_nlp[postgres]`` (psycopg 3) and a server with the ``unaccent`` extension
 (Debian: ``postgresql-contrib``). What differs from SQLite:
 
-- Full text: two ``tsvector`` columns with GIN indexes. ``tsv_f`` uses the text search configuration
-  ``vnparty_unaccent`` (``simple`` + ``unaccent``, whose Debian rules fold ``đ`` to ``d``), ``tsv_x``
-  plain ``simple`` (accents kept). The title is weight A, the text D: a title word counts five times.
-  Both are fed the article's words as the query parser splits them (``\\w+``), so ``18-NQ/TW`` is the
-  phrase ``18 nq tw`` on both sides (PostgreSQL's own parser would keep ``nq/tw`` as one token);
-  document codes are matched by their own columns (``documents.number_key``, ``code_key``).
+- Full text: two ``tsvector`` columns with GIN indexes. ``tsv_x`` holds the article's words as the
+  query parser splits them (``\\w+``, accents kept), so ``18-NQ/TW`` is the phrase ``18 nq tw`` on both
+  sides (PostgreSQL's own parser would keep ``nq/tw`` as one token); ``tsv_f`` is the same passed through
+  the ``unaccent`` extension (Debian's rules fold ``đ`` to ``d``). Queries go through the text search
+  configuration ``vnparty_unaccent`` (``simple`` + ``unaccent``) for folded terms and ``simple`` for exact
+  ones. The title is weight A, the text D: a title word counts five times. Document codes are matched by
+  their own columns (``documents.number_key``, ``code_key``).
 - Ranking: ``ts_rank`` with those weights over the newest ``window`` matches (as FTS5's bm25).
 - Writers: each batch is one transaction holding an advisory lock, so processes that add at the same
   time neither lose nor duplicate articles (the expensive preparation runs in parallel outside it);
@@ -45,6 +46,10 @@ SCHEMA_LOCK, WRITE_LOCK = 7_240_401, 7_240_402
 #: ts_rank weights {D, C, B, A}: text D, title A
 RANK_WEIGHTS = "'{0.2, 0.2, 0.2, 1.0}'"
 _WORD = re.compile(r"\w+")
+MAX_POSITION, MAX_WORD = 16383, 500
+#: word characters that Debian's unaccent rules turn into quotes, colons or spaces (ʼ → ', ½ → " 1/2"):
+#: dropped from indexed words, so that the folded vector's text stays a valid tsvector
+_UNACCENT_UNSAFE = str.maketrans("", "", "ŉʹʻʼʽˈː¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⅟↉")
 _PG_TYPES = {"TEXT": "TEXT", "REAL": "DOUBLE PRECISION", "INTEGER": "BIGINT"}
 _NOW = "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
@@ -72,7 +77,12 @@ def _schema_sql() -> list[str]:
             author TEXT, credit TEXT, province TEXT, province_source TEXT, text TEXT NOT NULL,
             sentences TEXT, extra TEXT, dd_words TEXT,
             added_at TEXT NOT NULL DEFAULT {_NOW}, updated_at TEXT NOT NULL DEFAULT {_NOW},
-            tsv_f {ts}, tsv_x {ts})""",
+            tsv_f tsvector, tsv_x {ts})""",
+        # the folded index column is the exact one through unaccent, whoever writes the row
+        """CREATE FUNCTION articles_fold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+            NEW.tsv_f := unaccent(NEW.tsv_x::text)::tsvector; RETURN NEW; END $$""",
+        "CREATE TRIGGER articles_fold BEFORE INSERT OR UPDATE OF tsv_x ON articles FOR EACH ROW "
+        "EXECUTE FUNCTION articles_fold()",
         "CREATE INDEX articles_hash ON articles(content_hash)",
         "CREATE INDEX articles_published ON articles(published_day)",
         "CREATE INDEX articles_province ON articles(province)",
@@ -116,9 +126,31 @@ def _schema_sql() -> list[str]:
     return out
 
 
-def index_words(text: str | None) -> str:
+def index_words(text: str | None) -> list[str]:
     """An article's words as the query parser splits them (``\\w+`` of the exact text, case-folded)."""
-    return " ".join(_WORD.findall(keys.exact_text(text or "").casefold()))
+    return _WORD.findall(keys.exact_text(text or "").casefold().translate(_UNACCENT_UNSAFE))
+
+
+def tsvector_text(title: str | None, text: str) -> str:
+    """The exact ``tsvector`` of an article in PostgreSQL's text form: title words weight A, then the text's.
+
+    Written here rather than by ``to_tsvector`` (whose parser would split ``nq/tw`` differently from the
+    query parser, and which costs more than the rest of an insert); the folded vector is this text passed
+    through the ``unaccent`` extension. Positions stop at PostgreSQL's 16,383; words past 500 characters
+    are not indexed (PostgreSQL refuses lexemes near 2 KB).
+    """
+    title_words, text_words = index_words(title), index_words(text)
+    positions: dict[str, list[str]] = {}
+    for pos, word in enumerate(title_words, 1):
+        positions.setdefault(word, []).append(f"{min(pos, MAX_POSITION)}A")
+    offset = len(title_words) + 1
+    if offset + len(text_words) > MAX_POSITION:  # positions past the last one PostgreSQL keeps: all at it
+        text_words = text_words[:MAX_POSITION - offset] + list(dict.fromkeys(text_words[MAX_POSITION - offset:]))
+    for pos, word in enumerate(text_words, offset):
+        positions.setdefault(word, []).append(str(min(pos, MAX_POSITION)))
+    if any(len(word) > MAX_WORD for word in positions):
+        positions = {word: at for word, at in positions.items() if len(word) <= MAX_WORD}
+    return " ".join(f"'{word}':{','.join(at)}" for word, at in positions.items())
 
 
 @lru_cache(maxsize=256)
@@ -237,7 +269,7 @@ class PostgresEngine(SqlEngine):
         with self.con.transaction():
             self.run("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
             rows = self.rows("SELECT id, title, text FROM articles")
-            self.run_many(f"UPDATE articles SET tsv_f = {_tsv(CONFIG)}, tsv_x = {_tsv('simple')} WHERE id = ?",
+            self.run_many(f"UPDATE articles SET {TSV_SETS} WHERE id = ?",
                           [(*_words(r["title"], r["text"]), r["id"]) for r in rows])
             self._bump()
 
@@ -271,17 +303,20 @@ class PostgresEngine(SqlEngine):
         return bool(found)
 
     def insert_articles(self, rows: list[tuple[Any, ...]]) -> None:
-        cols = ", ".join(("id",) + ARTICLE_COLUMNS + ("tsv_f", "tsv_x"))
-        marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 1))
         title, text = 1 + ARTICLE_COLUMNS.index("title"), 1 + ARTICLE_COLUMNS.index("text")
-        self.run_many(f"INSERT INTO articles ({cols}) VALUES ({marks}, {_tsv(CONFIG)}, {_tsv('simple')})",
-                      [(*row, *_words(row[title], row[text])) for row in rows])
+        self.insert_rows("articles", ("id",) + ARTICLE_COLUMNS + ("tsv_x",),
+                         [(*row, *_words(row[title], row[text])) for row in rows])
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """COPY: one statement for the rows of a batch (``executemany`` costs a round of the executor per row)."""
+        with self.con.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def update_article(self, article_id: int, values: tuple[Any, ...]) -> None:
         sets = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)
         title, text = ARTICLE_COLUMNS.index("title"), ARTICLE_COLUMNS.index("text")
-        self.run(f"UPDATE articles SET {sets}, updated_at = {_NOW}, tsv_f = {_tsv(CONFIG)}, "
-                 f"tsv_x = {_tsv('simple')} WHERE id = ?",
+        self.run(f"UPDATE articles SET {sets}, updated_at = {_NOW}, {TSV_SETS} WHERE id = ?",
                  (*values, *_words(values[title], values[text]), article_id))
 
     def unindex(self, article_id: int) -> None:
@@ -346,15 +381,13 @@ def _safe(url: str) -> str:
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
-def _tsv(config: str) -> str:
-    """A tsvector of (title words, text words) parameters: the title weighted A."""
-    return f"setweight(to_tsvector('{config}', ?), 'A') || to_tsvector('{config}', ?)"
+#: the index column written: ``tsv_f`` follows from it (trigger ``articles_fold``)
+TSV_SETS = "tsv_x = CAST(? AS tsvector)"
 
 
-def _words(title: str | None, text: str) -> tuple[str, str, str, str]:
-    """The parameters of ``_tsv(CONFIG)`` then ``_tsv('simple')``."""
-    t, x = index_words(title), index_words(text)
-    return t, x, t, x
+def _words(title: str | None, text: str) -> tuple[str]:
+    """The parameter of :data:`TSV_SETS`."""
+    return (tsvector_text(title, text),)
 
 
 def _tsquery(term: Term) -> tuple[str, list[Any]]:

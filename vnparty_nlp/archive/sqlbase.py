@@ -221,6 +221,10 @@ class SqlEngine(ABC):
     def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Run one statement once per row of parameters."""
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Append rows to a table (an engine may load them in bulk)."""
+        self.run_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+
     @abstractmethod
     def insert_articles(self, rows: list[tuple[Any, ...]]) -> None:
         """New articles: (id, *ARTICLE_COLUMNS values) each; the engine indexes what it indexes on insert."""
@@ -574,12 +578,10 @@ class BatchWriter:
             if rows:
                 t = FACT_TABLES[kind]
                 cols = ["article_id", "start", "stop", "text"] + [c for c, _, _ in t.fields] + [c for c, _ in t.derived]
-                engine.run_many(f"INSERT INTO {t.table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                                rows)
+                engine.insert_rows(t.table, cols, rows)
                 rows.clear()
         if self.other:
-            engine.run_many("INSERT INTO other_facts (article_id, kind, start, stop, text, data) VALUES (?,?,?,?,?,?)",
-                            self.other)
+            engine.insert_rows("other_facts", ["article_id", "kind", "start", "stop", "text", "data"], self.other)
         if self.fts:
             engine.index(self.fts)
         self.articles, self.other, self.fts = [], [], []
