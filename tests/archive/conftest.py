@@ -88,3 +88,21 @@ def new_archive_location(request, tmp_path):
         return str(tmp_path / "archive.sqlite")
     server = request.getfixturevalue("pg_server")
     return server.create_database(f"t_{abs(hash(request.node.nodeid)) % 10**12}")
+
+
+@pytest.fixture(scope="session")
+def pg_archive_url(pg_server, corpus_records: list[dict[str, Any]], synth_records: list[dict[str, Any]]) -> str:
+    """The shared archive's records, added the same way to a PostgreSQL database (same ids)."""
+    url = pg_server.create_database("shared")
+    with Archive(url) as archive:
+        archive.add(corpus_records)
+        archive.add(synth_records, batch_size=64)
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine_archive(request, archive_path: Path) -> Archive:
+    """The shared archive, read-only, on each engine: for the tests whose behaviour is the engines' common API."""
+    location = archive_path if request.param == "sqlite" else request.getfixturevalue("pg_archive_url")
+    with Archive(location, readonly=True) as a:
+        yield a

@@ -12,6 +12,13 @@ import pytest
 from benchmarks.synth import SITES
 from vnparty_nlp.archive import Archive
 
+
+@pytest.fixture()
+def archive(engine_archive):
+    """Every test here runs on SQLite and on PostgreSQL (the same records, the same ids)."""
+    return engine_archive
+
+
 CORPUS_CITES = {0: {"35-CT/TW", "26-HD/BTCTW", "79-KH/TU", "03-HD/TW"}, 1: set()}
 
 

@@ -15,6 +15,12 @@ from vnparty_nlp.archive import Archive, store
 from vnparty_nlp.text import fold_diacritics, normalize
 
 
+@pytest.fixture()
+def archive(engine_archive):
+    """Every test here runs on SQLite and on PostgreSQL (the same records, the same ids)."""
+    return engine_archive
+
+
 def folded(text: str) -> str:
     return fold_diacritics(unicodedata.normalize("NFC", text)).casefold()
 

@@ -1,10 +1,11 @@
-"""A searchable archive of analyzed articles: SQLite (WAL) with FTS5, fact tables, filters and facets.
+"""A searchable archive of analyzed articles: fact tables, full text, filters and facets, on SQLite or PostgreSQL.
 
     from vnparty_nlp.archive import Archive
     with Archive("vnparty-archive.sqlite") as archive:
         archive.add(records)
         archive.search("dai hoi diem", province="Điện Biên", cites="35-CT/TW")
         archive.facts("shortcomings", published_from="2020-01", published_to="2020-06")
+    Archive("postgresql://user@host/vnparty")   # the same API on PostgreSQL (pip install 'vnparty_nlp[postgres]')
 
 Layering: this package reads records, extract and text; nothing below it imports it.
 """

@@ -332,13 +332,26 @@ class PostgresEngine(SqlEngine):
         cond, params = self.match_cond(parsed)
         return f"articles a WHERE {cond} AND ", params, "a.id"
 
+    def _tsqueries(self, parsed: ParsedQuery) -> dict[Term, str]:
+        """Each term's tsquery, made once by the server's text search configurations, as tsquery text.
+
+        The statements that match and rank then carry them as constants: a ``phraseto_tsquery(...)``
+        in a select list would be evaluated again for every row ranked.
+        """
+        terms = list(dict.fromkeys(_terms(parsed.tree)))
+        exprs = [_tsquery(term) for term in terms]
+        row = self.rows("SELECT " + ", ".join(f"CAST({sql} AS text)" for sql, _ in exprs),
+                        [p for _, params in exprs for p in params])[0]
+        return dict(zip(terms, tuple(row), strict=True))
+
     def match_cond(self, parsed: ParsedQuery) -> tuple[str, list[Any]]:
-        return _match(parsed.tree)
+        return _match(parsed.tree, self._tsqueries(parsed))
 
     def ranked(self, parsed: ParsedQuery, where: str, params: list[Any], limit: int, offset: int,
                exhaustive: bool, window: int) -> tuple[list[Any], bool]:
-        cond, match_params = _match(parsed.tree)
-        rank, rank_params = _rank(parsed.tree)
+        queries = self._tsqueries(parsed)
+        cond, match_params = _match(parsed.tree, queries)
+        rank, rank_params = _rank(parsed.tree, queries)
         cutoff = None
         if not exhaustive:
             found = self.rows(f"SELECT a.id FROM articles a WHERE {cond} AND {where} ORDER BY a.id DESC "
@@ -357,7 +370,7 @@ class PostgresEngine(SqlEngine):
                          (*params, limit, offset))
 
     def by_date(self, parsed: ParsedQuery, where: str, params: list[Any], limit: int, offset: int) -> list[Any]:
-        cond, match_params = _match(parsed.tree)
+        cond, match_params = _match(parsed.tree, self._tsqueries(parsed))
         return self.rows(f"SELECT a.id, NULL AS score FROM articles a WHERE {cond} AND {where} "
                          "ORDER BY a.published_day DESC NULLS LAST, a.id DESC LIMIT ? OFFSET ?",
                          (*match_params, *params, limit, offset))
@@ -401,22 +414,29 @@ def _column(term: Term) -> str:
     return "a.tsv_x" if term.exact else "a.tsv_f"
 
 
-def _match(node: Node) -> tuple[str, list[Any]]:
+def _terms(node: Node) -> list[Term]:
+    """Every term of the tree, negated ones included, in order."""
+    if isinstance(node, Term):
+        return [node]
+    items = list(node.items) + (list(node.negated) if isinstance(node, And) else [])
+    return [t for n in items for t in _terms(n)]
+
+
+def _match(node: Node, queries: dict[Term, str]) -> tuple[str, list[Any]]:
     """The query tree as a condition on ``articles a``: each term on the folded or the exact column."""
     if isinstance(node, Term):
-        q, params = _tsquery(node)
-        return f"{_column(node)} @@ {q}", params
+        return f"{_column(node)} @@ CAST(? AS tsquery)", [queries[node]]
     if isinstance(node, Or):
-        parts = [_match(n) for n in node.items]
+        parts = [_match(n, queries) for n in node.items]
         return "(" + " OR ".join(p for p, _ in parts) + ")", [x for _, ps in parts for x in ps]
     assert isinstance(node, And)
-    parts = [_match(n) for n in node.items]
-    negated = [_match(n) for n in node.negated]
+    parts = [_match(n, queries) for n in node.items]
+    negated = [_match(n, queries) for n in node.negated]
     sql = " AND ".join([p for p, _ in parts] + [f"NOT {p}" for p, _ in negated])
     return f"({sql})", [x for _, ps in parts + negated for x in ps]
 
 
-def _rank(node: Node) -> tuple[str, list[Any]]:
+def _rank(node: Node, queries: dict[Term, str]) -> tuple[str, list[Any]]:
     """The sum of ``ts_rank`` of the query's positive terms."""
     terms: list[Term] = []
 
@@ -428,10 +448,5 @@ def _rank(node: Node) -> tuple[str, list[Any]]:
                 walk(item)
 
     walk(node)
-    parts, params = [], []
-    for term in terms:
-        q, p = _tsquery(term)
-        parts.append(f"ts_rank({RANK_WEIGHTS}, {_column(term)}, {q})")
-        params += p
-    return " + ".join(parts), params
-
+    parts = [f"ts_rank({RANK_WEIGHTS}, {_column(term)}, CAST(? AS tsquery))" for term in terms]
+    return " + ".join(parts), [queries[term] for term in terms]
