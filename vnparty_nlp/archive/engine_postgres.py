@@ -352,17 +352,17 @@ class PostgresEngine(SqlEngine):
         queries = self._tsqueries(parsed)
         cond, match_params = _match(parsed.tree, queries)
         rank, rank_params = _rank(parsed.tree, queries)
-        cutoff = None
-        if not exhaustive:
-            found = self.rows(f"SELECT a.id FROM articles a WHERE {cond} AND {where} ORDER BY a.id DESC "
-                              "LIMIT 1 OFFSET ?", (*match_params, *params, window - 1))
-            cutoff = found[0][0] if found else None
-        clause = " AND a.id >= ?" if cutoff is not None else ""
-        rows = self.rows(
-            f"SELECT a.id AS id, -({rank}) AS score FROM articles a WHERE {cond}{clause} AND {where} "
-            "ORDER BY score, a.id DESC LIMIT ? OFFSET ?",
-            (*rank_params, *match_params, *([cutoff] if cutoff is not None else []), *params, limit, offset))
-        return rows, cutoff is None
+        # the window's ids first (newest matches, by the primary key backwards), then rank exactly those:
+        # the ranking statement reads no other row and evaluates no match again
+        window_sql = "" if exhaustive else " LIMIT ?"
+        ids = [r[0] for r in self.rows(f"SELECT a.id FROM articles a WHERE {cond} AND {where} "
+                                       f"ORDER BY a.id DESC{window_sql}",
+                                       (*match_params, *params, *([] if exhaustive else [window])))]
+        if not ids:
+            return [], True
+        rows = self.rows(f"SELECT a.id AS id, -({rank}) AS score FROM articles a WHERE a.id = ANY(CAST(? AS bigint[])) "
+                         "ORDER BY score, a.id DESC LIMIT ? OFFSET ?", (*rank_params, ids, limit, offset))
+        return rows, exhaustive or len(ids) < window
 
     def browse(self, where: str, params: list[Any], limit: int, offset: int) -> list[Any]:
         return self.rows(f"SELECT a.id, NULL AS score FROM articles a WHERE {where} "
@@ -422,8 +422,31 @@ def _terms(node: Node) -> list[Term]:
     return [t for n in items for t in _terms(n)]
 
 
+def _combined(node: Node, queries: dict[Term, str]) -> tuple[str, str] | None:
+    """(column, one tsquery) for a node whose terms all search the same column, else None.
+
+    One ``@@`` per row instead of one per term: each would read (and decompress) the row's vector again.
+    """
+    if isinstance(node, Term):
+        text = queries[node]
+        return (_column(node), f"({text})") if text else None
+    parts = [_combined(n, queries) for n in node.items]
+    negated = [_combined(n, queries) for n in node.negated] if isinstance(node, And) else []
+    if any(p is None for p in parts + negated):
+        return None
+    columns = {p[0] for p in parts + negated if p is not None}
+    if len(columns) != 1:
+        return None
+    if isinstance(node, Or):
+        return columns.pop(), "(" + " | ".join(p[1] for p in parts if p) + ")"
+    return columns.pop(), "(" + " & ".join([p[1] for p in parts if p] + [f"!{p[1]}" for p in negated if p]) + ")"
+
+
 def _match(node: Node, queries: dict[Term, str]) -> tuple[str, list[Any]]:
     """The query tree as a condition on ``articles a``: each term on the folded or the exact column."""
+    combined = _combined(node, queries)
+    if combined is not None:
+        return f"{combined[0]} @@ CAST(? AS tsquery)", [combined[1]]
     if isinstance(node, Term):
         return f"{_column(node)} @@ CAST(? AS tsquery)", [queries[node]]
     if isinstance(node, Or):
@@ -437,16 +460,19 @@ def _match(node: Node, queries: dict[Term, str]) -> tuple[str, list[Any]]:
 
 
 def _rank(node: Node, queries: dict[Term, str]) -> tuple[str, list[Any]]:
-    """The sum of ``ts_rank`` of the query's positive terms."""
-    terms: list[Term] = []
+    """``ts_rank`` of the query's positive terms: one call per column, with the terms as alternatives."""
+    by_column: dict[str, list[str]] = {}
 
     def walk(n: Node) -> None:
         if isinstance(n, Term):
-            terms.append(n)
+            if queries[n]:
+                by_column.setdefault(_column(n), []).append(f"({queries[n]})")
         else:
             for item in n.items:
                 walk(item)
 
     walk(node)
-    parts = [f"ts_rank({RANK_WEIGHTS}, {_column(term)}, CAST(? AS tsquery))" for term in terms]
-    return " + ".join(parts), [queries[term] for term in terms]
+    if not by_column:
+        return "0", []
+    parts = [f"ts_rank({RANK_WEIGHTS}, {column}, CAST(? AS tsquery))" for column in by_column]
+    return " + ".join(parts), [" | ".join(texts) for texts in by_column.values()]
