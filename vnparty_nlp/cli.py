@@ -15,6 +15,7 @@ from vnparty_nlp import __version__
 from vnparty_nlp.corpus import ANALYZE_KEYS, read_article, read_metadata
 from vnparty_nlp.pipeline import InputError, analyze_many
 from vnparty_nlp.records import Record
+from vnparty_nlp.scrape.commands import add_discovery_options
 
 log = logging.getLogger("vnparty")
 
@@ -464,13 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server to answer")
     p.add_argument("--domain", action="append", help="allowed domain, repeatable (default: the start URLs' hosts)")
-    p.add_argument("--warc", type=Path, metavar="DIR", help="keep every fetched response in WARC files here")
-    p.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
-    p.add_argument("--discover", action="append", default=[], metavar="URL",
-                   help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
-    p.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
-    p.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
-    p.add_argument("--url-pattern", help="only article URLs matching this regular expression")
+    add_discovery_options(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
     p.set_defaults(func=cmd_crawl)
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,19 +9,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scrape_support import SiteServer  # noqa: E402
+from scrape_support import SiteServer, serving  # noqa: E402
 
 from vnparty_nlp.scrape.fetch import FetchConfig, Fetcher  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def site_server() -> Iterator[SiteServer]:
-    srv = SiteServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(SiteServer()) as srv:
+        yield srv
 
 
 @pytest.fixture

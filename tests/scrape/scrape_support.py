@@ -15,6 +15,7 @@ import hashlib
 import json
 import select
 import socket
+import socketserver
 import threading
 import time
 from collections.abc import Callable
@@ -327,3 +328,20 @@ def crawl_killed_after(server: SiteServer, args: list[str], articles: list[str],
     time.sleep(0.5)
     server.slow, server.on_request = 0.0, None
     return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+
+
+def serving(srv: socketserver.BaseServer):
+    """Serve ``srv`` on a daemon thread for the length of a ``with`` block (the fixtures' generator body)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def run():
+        thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        thread.start()
+        try:
+            yield srv
+        finally:
+            srv.shutdown()
+            srv.server_close()
+
+    return run()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from scrape_support import serving
 
 from vnparty_nlp.scrape import (
     FetchConfig,
@@ -110,12 +111,8 @@ class _HostileServer(socketserver.ThreadingTCPServer):
 
 @pytest.fixture
 def hostile() -> Iterator[_HostileServer]:
-    srv = _HostileServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(_HostileServer()) as srv:
+        yield srv
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import argparse
 import logging
 import sys
 
-from vnparty_nlp.scrape.commands import crawl_command, fetch_command
+from vnparty_nlp.scrape.commands import add_discovery_options, crawl_command, fetch_command
 from vnparty_nlp.scrape.fetch import FetchConfig
 
 
@@ -22,13 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--max-depth", type=int, default=3)
     c.add_argument("--domain", action="append", dest="domains")
     c.add_argument("--no-progress", action="store_true")
-    c.add_argument("--warc", help="keep every fetched response in WARC files in this directory")
-    c.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
-    c.add_argument("--discover", action="append", default=[], metavar="URL",
-                   help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
-    c.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
-    c.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
-    c.add_argument("--url-pattern", help="only article URLs matching this regular expression")
+    add_discovery_options(c)
     for p in (f, c):
         p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
         p.add_argument("--timeout", type=float, default=30.0)

@@ -120,3 +120,15 @@ def crawl_command(start_urls: Sequence[str], out_path: str | Path, state_path: s
         for url, reason, message in report.problems[:5]:  # nothing came: say why, not only how many
             sys.stderr.write(f"  {url}: {describe_message(message.removeprefix(url + ': ')) or reason}\n")
     return 0 if report.articles or report.fetched or report.not_modified else 1
+
+
+def add_discovery_options(parser: Any) -> None:
+    """The crawl options both command lines share (``vnparty crawl`` and ``python -m vnparty_nlp.scrape
+    crawl``): where raw pages are kept and where article URLs are discovered, with their filters."""
+    parser.add_argument("--warc", type=Path, metavar="DIR", help="keep every fetched response in WARC files here")
+    parser.add_argument("--warc-max-mb", type=float, default=1024.0, help="start a new WARC file past this size")
+    parser.add_argument("--discover", action="append", default=[], metavar="URL",
+                        help="a site (its robots.txt sitemaps), sitemap or feed to take article URLs from")
+    parser.add_argument("--since", help="only articles a sitemap or feed dates on or after this day")
+    parser.add_argument("--until", help="only articles a sitemap or feed dates on or before this day")
+    parser.add_argument("--url-pattern", help="only article URLs matching this regular expression")
