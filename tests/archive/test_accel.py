@@ -70,3 +70,31 @@ def test_limit_zero_counts(accelerated):
     with Archive(accelerated, readonly=True) as fast:
         results = fast.search("dai hoi", limit=0)
         assert list(results) == [] and results.total and results.total > 0
+
+
+@pytest.mark.parametrize("query, filters", QUERIES[:3] + [q for q in QUERIES if q[1]] + [(None, {})])
+def test_summary_counts_every_match_as_sql_does(accelerated, query, filters):
+    """Facets from tantivy's aggregation: the same totals and counts as SQL's, for every facet."""
+    with Archive(accelerated, readonly=True) as fast, Archive(accelerated, readonly=True, accelerator=False) as sql:
+        got = fast.summary(query, limit=50, **filters)
+        want = sql.summary(query, limit=50, **filters)
+        assert got["total"] == want["total"] == sql.count(query, **filters)
+        assert got["sampled"] is False
+        for facet in ("province", "year", "site", "has"):
+            assert got[facet] == want[facet], facet
+        # documents: the same counts per group; a label may be another spelling of the same document
+        assert sorted(n for _, n in got["document"]) == sorted(n for _, n in want["document"])
+
+
+def test_summary_document_facet_names_a_document_and_counts_its_articles(accelerated):
+    with Archive(accelerated, readonly=True) as fast:
+        facet = dict(fast.summary("dai hoi", limit=100)["document"])
+        assert facet, "the corpus cites documents"
+        for label, n in list(facet.items())[:5]:
+            assert fast.count("dai hoi", cites=label) >= n > 0
+
+
+def test_summary_of_nothing(accelerated):
+    with Archive(accelerated, readonly=True) as fast:
+        found = fast.summary("xyzzyquux khongcotu")
+        assert found["total"] == 0 and not any(found[f] for f in ("province", "year", "site", "document", "has"))
