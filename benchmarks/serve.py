@@ -144,17 +144,20 @@ def run(port: int, path: str, make, clients: int, seconds: float) -> dict[str, f
             latencies.extend(mine)
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    cpu0 = time.process_time()
     t0 = time.perf_counter()
     for th in threads:
         th.start()
     for th in threads:
         th.join()
     elapsed = time.perf_counter() - t0
+    client_cpu = time.process_time() - cpu0
     ms = sorted(x * 1000 for x in latencies)
     if errors:
         print(f"  first errors: {errors[:3]}")
     return {"requests": len(ms), "rps": len(ms) / elapsed, "p50": statistics.median(ms),
-            "p95": ms[int(0.95 * (len(ms) - 1))], "errors": len(errors)}
+            "p95": ms[int(0.95 * (len(ms) - 1))], "errors": len(errors),
+            "client_cpu": client_cpu / elapsed}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:,} articles, search engine {engine}, {args.workers} server process(es), {args.clients} clients, "
               f"{args.seconds:.0f} s per scenario, "
               f"{os.cpu_count()} CPUs (server and clients share them)")
-        print(f"{'scenario':44} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6}")
+        print(f"{'scenario':44} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+              f"{'client CPU':>10}")
         scenarios = [
             ("JSON API /api/search, distinct word queries", "/api/search", distinct_query),
             ("search page, repeated word queries", "/search", repeated_query),
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             wait_idle(port)  # requests the clients gave up on may still run in the server
             r = run(port, path, make, args.clients, args.seconds)
             print(f"{label:44} {r['requests']:>9,} {r['rps']:>7.1f} {r['p50']:>7.1f} {r['p95']:>7.1f} "
-                  f"{r['errors']:>6}", flush=True)
+                  f"{r['errors']:>6} {r['client_cpu']:>9.0%}", flush=True)
     finally:
         proc.terminate()
         try:

@@ -268,9 +268,16 @@ class Accelerator:
         if tree is None:
             result = self.searcher.search(query, limit=limit, offset=offset, count=True, order_by_field="day",
                                           order=Order.Desc)
-            return [(self.searcher.doc(address)["id"][0], None) for _, address in result.hits], result.count
+            return [(i, None) for i in self._ids(result.hits)], result.count
         result = self.searcher.search(query, limit=limit, offset=offset, count=True)
-        return [(self.searcher.doc(address)["id"][0], -score) for score, address in result.hits], result.count
+        return [(i, -score) for i, (score, _) in zip(self._ids(result.hits), result.hits, strict=True)], result.count
+
+    def _ids(self, hits: list[tuple[Any, Any]]) -> list[int]:
+        """Article ids of hits from the ``id`` column (no stored document is read and decompressed)."""
+        addresses = [address for _, address in hits]
+        if hasattr(self.searcher, "fast_field_values"):  # tantivy-py >= 0.25
+            return [int(i) for i in self.searcher.fast_field_values("id", addresses)]
+        return [self.searcher.doc(address)["id"][0] for address in addresses]
 
     def _query(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None) -> Any:
         from tantivy import Occur, Query

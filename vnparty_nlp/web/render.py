@@ -8,6 +8,7 @@ well formed and every character of every fact is marked.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,15 +47,11 @@ def snippet_html(snippet: str) -> Markup:
 
 
 def _split_marks(text: str) -> Iterable[str]:
-    start = 0
-    for i, c in enumerate(text):
-        if c in (OPEN, CLOSE):
-            if i > start:
-                yield text[start:i]
-            yield c
-            start = i + 1
-    if start < len(text):
-        yield text[start:]
+    """The text between marks, and each mark on its own (one C-speed split, not a loop over characters)."""
+    return [part for part in _MARKS.split(text) if part]
+
+
+_MARKS = re.compile(f"([{re.escape(OPEN)}{re.escape(CLOSE)}])")
 
 
 @dataclass(frozen=True)
