@@ -290,12 +290,18 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         return JSONResponse(stats)
 
     # --- errors ---------------------------------------------------------------------------------
-    def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
-        """Run a sync handler in the thread pool; user errors become 400/404, the rest a logged 500."""
+    def guarded(handler: Callable[[Request], Response], *,
+                inline: bool = False) -> Callable[[Request], Awaitable[Response]]:
+        """Run a sync handler, in the thread pool unless ``inline``; user errors become 400/404, the rest a
+        logged 500. Inline: bounded requests of a few ms (searches, one article) run one after the other
+        on the event loop; the GIL would serialize them anyway, and first come is served first (a thread
+        per request shares the core among all of them, so each waits for all: p95 twice p50)."""
         from starlette.concurrency import run_in_threadpool
 
         async def endpoint(request: Request) -> Response:
             try:
+                if inline:
+                    return handler(request)
                 return await run_in_threadpool(handler, request)
             except (RequestError, QueryError, ValueError) as err:
                 return error(request, 400, "Cannot do this search", str(err))
@@ -326,13 +332,13 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
 
     routes = [
         Route("/", home),
-        Route("/search", guarded(search_page)),
-        Route("/articles/{article_id:int}", guarded(article_page)),
+        Route("/search", guarded(search_page, inline=True)),
+        Route("/articles/{article_id:int}", guarded(article_page, inline=True)),
         Route("/documents/{key:path}", guarded(document_page)),
         Route("/export.csv", guarded(export_csv)),
         Route("/export.jsonl", guarded(export_jsonl)),
-        Route("/api/search", guarded(api_search)),
-        Route("/api/articles/{article_id:int}", guarded(api_article)),
+        Route("/api/search", guarded(api_search, inline=True)),
+        Route("/api/articles/{article_id:int}", guarded(api_article, inline=True)),
         Route("/api/facets", guarded(api_facet)),
         Route("/api/documents/{key:path}", guarded(api_document)),
         Route("/api/stats", guarded(api_stats)),
