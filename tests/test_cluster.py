@@ -92,3 +92,51 @@ def test_cli_extract_on_a_scheduler_and_on_local_workers(client, tmp_path, items
     assert [json.loads(line)["text"][:20] for line in expected.splitlines()][0] == items[10][0][:20]
     bad = subprocess.run([*base[:4], files[0], "--workers", "0"], env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--workers" in bad.stderr
+
+
+def _warc_of_pages(path: Path, pages: list[tuple[str, str, str]]) -> None:
+    """A WARC of HTML article pages (url, title, text), as a crawler or Common Crawl keeps them."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, title, text in pages:
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+            page = f"<html><head><title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>{body}"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO((page + "</body></html>").encode()), http_headers=headers))
+
+
+def test_cli_extract_reads_jsonl_and_warc_inputs_on_the_cluster(client, tmp_path, items):
+    """JSONL files of articles and WARC files go to the workers in partitions like text files do."""
+    jsonl = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"text": text, "title": f"Bài {i}", "url": f"https://tinhuy.example.vn/tin/{i}.html"},
+                        ensure_ascii=False) for i, (text, _) in enumerate(items[:7])]
+    lines.insert(3, '{"text": "Đảng bộ xã')  # a line cut short by a crash
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warc = tmp_path / "crawl.warc.gz"
+    _warc_of_pages(warc, [(f"https://huyenuy.example.vn/tin-tuc/{i}.html", f"Tin số {i}", text)
+                          for i, (text, _) in enumerate(items[20:23])])
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    address = client.scheduler.address
+
+    def extract(*argv: str) -> tuple[int, list[dict]]:
+        out = tmp_path / f"out-{len(list(tmp_path.iterdir()))}.jsonl"
+        done = subprocess.run([sys.executable, "-m", "vnparty_nlp.cli", "extract", "--no-progress", *argv,
+                               "-o", str(out)], env=env, capture_output=True, text=True, timeout=300)
+        return done.returncode, [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    code, here = extract(str(jsonl))
+    assert code == 1  # the broken line is reported; the others are analyzed
+    assert [r["title"] for r in here] == [f"Bài {i}" for i in range(7)]
+    assert here[3]["source"] == f"{jsonl}:5" and here[0]["url"] == "https://tinhuy.example.vn/tin/0.html"
+    assert extract(str(jsonl), "--scheduler", address) == (1, here)
+    code, pages = extract("--warc", str(warc))
+    assert code == 0 and [r["title"] for r in pages] == ["Tin số 0", "Tin số 1", "Tin số 2"]
+    assert all(r["source"].startswith("crawl.warc.gz#") for r in pages)
+    assert extract("--warc", str(warc), "--scheduler", address) == (0, pages)

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,16 +21,64 @@ from vnparty_nlp.scrape.commands import add_discovery_options
 log = logging.getLogger("vnparty")
 
 
-def _inputs(paths: Sequence[Path], failures: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+@dataclass
+class _Tally:
+    """What the inputs held: articles read, and the inputs (files or JSONL lines) that could not be read."""
+
+    read: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def _inputs(paths: Sequence[Path], tally: _Tally) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Articles of text files (with their sidecars) and of JSONL files (one article per line)."""
     for path in paths:
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl_inputs(path, tally)
+            continue
         try:
             text = read_article(path)
             meta = read_metadata(path)
         except (OSError, UnicodeDecodeError, ValueError) as err:
             log.error("%s: skipped: %s", path, err)
-            failures.append(str(path))
+            tally.failures.append(str(path))
             continue
+        tally.read += 1
         yield text, {"source": str(path), **{k: meta[k] for k in ANALYZE_KEYS if meta.get(k)}}
+
+
+def _jsonl_inputs(path: Path, tally: _Tally) -> Iterator[tuple[str, dict[str, Any]]]:
+    """One article per line: ``text`` and the metadata keys (``vnparty crawl --out`` writes such files).
+
+    A scraped article (it has ``paragraphs``) keeps its text as it is; a bad line is logged and counted.
+    """
+    try:
+        fh = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as err:
+        log.error("%s: skipped: %s", path, err)
+        tally.failures.append(str(path))
+        return
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                data, why = None, f"not JSON ({err.msg})"
+            else:
+                why = "no 'text' string" if not isinstance(data, dict) or not isinstance(data.get("text"), str) else ""
+            if why:
+                log.error("%s:%d: skipped: %s", path, n, why)
+                tally.failures.append(f"{path}:{n}")
+                continue
+            meta = {k: data[k] for k in ANALYZE_KEYS if isinstance(data.get(k), str) and data[k]}
+            if isinstance(data.get("canonical_url"), str) and data["canonical_url"]:
+                meta["url"] = data["canonical_url"]
+            meta["source"] = data["source"] if isinstance(data.get("source"), str) else f"{path}:{n}"
+            if "paragraphs" in data:
+                meta["cut_furniture"] = False
+            tally.read += 1
+            yield data["text"], meta
 
 
 def write_records(records: Iterator[Record], out: TextIO, fmt: str, segments: bool = False) -> int:
@@ -81,26 +130,33 @@ def _extract(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         log.error("--workers must be at least 1")
         return 2
-    failures: list[str] = []
+    tally = _Tally()
+    total = None if any(p.suffix.lower() == ".jsonl" for p in args.files) else len(args.files)
+    n = _analyze_to(args, _inputs(args.files, tally), total)
+    if n is None:
+        return 2
+    skipped = tally.read + len(tally.failures) - n
+    if skipped:
+        log.warning("%d of %d input(s) could not be analyzed", skipped, tally.read + len(tally.failures))
+    return 1 if skipped else 0
+
+
+def _analyze_to(args: argparse.Namespace, items: Iterator[tuple[str, dict[str, Any]]], total: int | None) -> int | None:
+    """Analyze ``items`` in this process, in ``--jobs`` processes or on Dask, and write the records;
+    how many were written, None when the Dask cluster failed."""
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
-        records = analyze_many(
-            _inputs(args.files, failures), processes=args.jobs, progress=args.progress, total=len(args.files),
-            tokenize=args.tokens, scheduler=args.scheduler or args.workers,
-        )
-        n = write_records(records, out, args.format, segments=args.tokens)
+        records = analyze_many(items, processes=args.jobs, progress=args.progress, total=total,
+                               tokenize=args.tokens, scheduler=args.scheduler or args.workers)
+        return write_records(records, out, args.format, segments=args.tokens)
     except (OSError, RuntimeError) as err:
         if not (args.scheduler or args.workers):
             raise
         log.error("the Dask cluster failed: %s", err)  # (cannot reach the scheduler, dask not installed)
-        return 2
+        return None
     finally:
         if out is not sys.stdout:
             out.close()
-    skipped = len(args.files) - n
-    if skipped:
-        log.warning("%d of %d file(s) could not be analyzed", skipped, len(args.files))
-    return 1 if skipped else 0
 
 
 def _extract_warc(args: argparse.Namespace) -> int:
@@ -111,32 +167,33 @@ def _extract_warc(args: argparse.Namespace) -> int:
     if missing:
         log.error("vnparty extract: no such WARC file: %s", ", ".join(map(str, missing)))
         return 2
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    try:
-        articles = iter_warc_articles(args.warc, hosts=args.host or None, url_pattern=args.url_pattern,
-                                      progress=args.progress)
-        n = write_records((analyze_article(a) for a in articles), out, args.format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    articles = iter_warc_articles(args.warc, hosts=args.host or None, url_pattern=args.url_pattern,
+                                  progress=args.progress)
+    n = _analyze_to(args, (article_item(a) for a in articles), None)
+    if n is None:
+        return 2
     log.info("%d article(s) from %d WARC file(s)", n, len(args.warc))
     return 0 if n else 1
 
 
-def analyze_article(article: Any) -> Record:
-    """A scraped article through the core pipeline (its furniture is already gone).
+def article_item(article: Any) -> tuple[str, dict[str, Any]]:
+    """A scraped article as ``(text, analyze options)`` (its furniture is already gone).
 
     The record's ``source`` is the WARC record the page was kept in (``FILE.warc.gz#OFFSET``) when
     there is one, so a fact can be traced to the exact bytes it came from; the canonical URL otherwise.
     """
+    source = f"{article.warc_file}#{article.warc_offset}" if article.warc_file else article.canonical_url
+    return article.text, {"source": source, "url": article.canonical_url, "site": article.site,
+                          "title": article.title, "published": article.published, "author": article.author,
+                          "credit": article.credit, "cut_furniture": False}
+
+
+def analyze_article(article: Any) -> Record:
+    """A scraped article through the core pipeline (see :func:`article_item`)."""
     from vnparty_nlp.pipeline import analyze
 
-    source = f"{article.warc_file}#{article.warc_offset}" if article.warc_file else article.canonical_url
-    return analyze(
-        article.text, source=source, url=article.canonical_url, site=article.site,
-        title=article.title, published=article.published, author=article.author, credit=article.credit,
-        cut_furniture=False,
-    )
+    text, options = article_item(article)
+    return analyze(text, **options)
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -402,15 +459,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "extract", help="analyze article files (or the pages of WARC files) and print one record each",
         description="Analyze article text files (any Vietnamese encoding: UTF-8, Windows-1258, TCVN3, VNI) and print "
-                    "one JSON record per file, in input order: the text, its metadata (from NAME.meta.json "
+                    "one JSON record per article, in input order: the text, its metadata (from NAME.meta.json "
                     "beside NAME.txt, else read from the text) and the facts with their spans. Sidecars given "
-                    "as inputs are skipped. --warc reads the pages kept by `vnparty crawl --warc` instead. "
-                    "Exit 1 when a file could not be analyzed.",
+                    "as inputs are skipped. A .jsonl input holds one article per line (a 'text' and metadata, "
+                    "as `vnparty crawl --out` writes). --warc reads the pages kept by `vnparty crawl --warc` "
+                    "instead. -j, --workers and --scheduler analyze any of them in parallel. "
+                    "Exit 1 when an input could not be analyzed.",
         epilog=_examples("vnparty extract article.txt", "vnparty extract articles/*.txt -o records.jsonl -j 2",
                          "vnparty extract article.txt --format json --tokens   # with sentences and word tokens",
                          "vnparty extract articles/*.txt -o records.jsonl --scheduler tcp://scheduler:8786",
-                         "vnparty extract --warc crawl/warc/*.warc.gz --host baodienbienphu.com.vn"))
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="article text files (NAME.txt)")
+                         "vnparty extract articles.jsonl --workers 2   # the articles `vnparty crawl` wrote",
+                         "vnparty extract --warc crawl/warc/*.warc.gz --host baodienbienphu.com.vn -j 2"))
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="article text files (NAME.txt), or JSONL files of articles (a 'text' and metadata per line)")
     p.add_argument("--warc", type=Path, action="append", metavar="FILE.warc.gz",
                    help="read the pages of this WARC file (repeatable) through parse_article and analyze")
     p.add_argument("--host", action="append", help="with --warc: only pages of this host (repeatable)")
