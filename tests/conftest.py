@@ -41,3 +41,26 @@ def seed_records(seed_texts):
     from vnparty_nlp import analyze
 
     return {name: analyze(text, source=name) for name, text in seed_texts.items()}
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throw-away PostgreSQL server (Debian's postgresql), stopped at the end of the session.
+
+    Skipped only outside CI when PostgreSQL or psycopg is missing; in CI (.ci/run installs both) a
+    missing server is a failure.
+    """
+    import os
+
+    from benchmarks.pgserver import PgServer, pg_bin
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        psycopg = None
+    if (pg_bin() is None or psycopg is None) and not os.environ.get("CI"):
+        pytest.skip("PostgreSQL or psycopg not installed (apt-get install postgresql postgresql-contrib; "
+                    "pip install 'psycopg[binary]')")
+    server = PgServer()
+    yield server
+    server.stop()

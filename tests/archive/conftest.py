@@ -58,29 +58,6 @@ def by_source(archive_path: Path) -> dict[str, int]:
         return {r[0]: r[1] for r in a.con.execute("SELECT source, id FROM articles")}
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """A throw-away PostgreSQL server (Debian's postgresql), stopped at the end of the session.
-
-    Skipped only outside CI when PostgreSQL or psycopg is missing; in CI (.ci/run installs both) a
-    missing server is a failure.
-    """
-    import os
-
-    from benchmarks.pgserver import PgServer, pg_bin
-
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        psycopg = None
-    if (pg_bin() is None or psycopg is None) and not os.environ.get("CI"):
-        pytest.skip("PostgreSQL or psycopg not installed (apt-get install postgresql postgresql-contrib; "
-                    "pip install 'psycopg[binary]')")
-    server = PgServer()
-    yield server
-    server.stop()
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def new_archive_location(request, tmp_path):
     """An empty archive's location on each engine (a file; a fresh PostgreSQL database)."""

@@ -9,6 +9,7 @@ data lives. The engine is chosen by the archive's location: ``Archive("x.sqlite"
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -96,6 +97,11 @@ def open_engine(location: str | Path, **options: Any) -> Engine:
 def is_url(location: str | Path) -> bool:
     """Whether a ``--db`` value names a server (``postgresql://...``) rather than a file."""
     return isinstance(location, str) and "://" in location
+
+
+def safe_location(location: str | Path) -> str:
+    """A location for messages and logs: a URL without its password."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(location))
 
 
 def location_arg(text: str) -> str | Path:

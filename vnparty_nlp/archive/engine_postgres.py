@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from vnparty_nlp.archive import keys
+from vnparty_nlp.archive.engine import safe_location
 from vnparty_nlp.archive.ingest import ARTICLE_COLUMNS, Prepared
 from vnparty_nlp.archive.query import And, Node, Or, ParsedQuery, Term
 from vnparty_nlp.archive.schema import FACT_TABLES, IMPLEMENTS_COLUMNS
@@ -201,12 +202,12 @@ class PostgresEngine(SqlEngine):
             self.con = psycopg.connect(self.location, autocommit=True, row_factory=_row_factory,
                                        connect_timeout=max(int(timeout), 1))
         except psycopg.Error as err:
-            raise ConnectionError(f"cannot open the archive at {_safe(self.location)}: {err}") from None
+            raise ConnectionError(f"cannot open the archive at {safe_location(self.location)}: {err}") from None
         self.con.adapters.register_dumper(bool, _bool_dumper(psycopg))  # fact fields as SQLite stores them
         if self.con.execute("SELECT to_regclass('articles')").fetchone()[0] is None:
             if readonly:
                 self.con.close()
-                raise FileNotFoundError(f"no archive at {_safe(self.location)}")
+                raise FileNotFoundError(f"no archive at {safe_location(self.location)}")
             self._create()
         if readonly:
             self.con.execute("SET default_transaction_read_only = on")
@@ -219,7 +220,7 @@ class PostgresEngine(SqlEngine):
                                     "AND tablename = 'articles')").fetchone()[0]:  # not made meanwhile
                 for statement in _schema_sql():
                     self.con.execute(statement)
-                log.info("created a PostgreSQL archive at %s", _safe(self.location))
+                log.info("created a PostgreSQL archive at %s", safe_location(self.location))
 
     # --- plumbing -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -387,11 +388,6 @@ def _bool_dumper(psycopg: Any) -> type:
             return b"1" if obj else b"0"
 
     return BoolAsInt
-
-
-def _safe(url: str) -> str:
-    """A URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 #: the index column written: ``tsv_f`` follows from it (trigger ``articles_fold``)

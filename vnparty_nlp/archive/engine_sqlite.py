@@ -65,6 +65,7 @@ class SqliteEngine(SqlEngine):
             con.execute("PRAGMA mmap_size = 268435456")
             con.execute("PRAGMA temp_store = MEMORY")
             if readonly:
+                con.execute("PRAGMA query_only = ON")  # belt and braces: the URI already says mode=ro
                 version = con.execute("PRAGMA user_version").fetchone()[0]
                 if version != SCHEMA_VERSION:
                     raise RuntimeError(f"archive {self.path} has schema {version}, this library reads {SCHEMA_VERSION}; "

@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from vnparty_nlp.archive import Archive, QueryError
+from vnparty_nlp.archive.engine import is_url
 from vnparty_nlp.archive.keys import parse_citation
 from vnparty_nlp.web.params import LIMITS, Limits, RequestError, SearchParams
 from vnparty_nlp.web.render import (
@@ -55,16 +56,14 @@ FACET_SAMPLE = 2000
 class ArchivePool:
     """One read-only :class:`Archive` per thread (sqlite3 connections are not shared between threads)."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        with self._open():  # fail now, at start-up, if the file is missing or of another schema
+    def __init__(self, location: str | Path) -> None:
+        self.location = location if is_url(str(location)) else Path(location)
+        with self._open():  # fail now, at start-up, if the archive is missing or of another schema
             pass
         self._local = threading.local()
 
     def _open(self) -> Archive:
-        archive = Archive(self.path, readonly=True)
-        archive.con.execute("PRAGMA query_only = ON")  # belt and braces: the URI already says mode=ro
-        return archive
+        return Archive(self.location, readonly=True)  # each engine refuses writes on a read-only archive
 
     def get(self) -> Archive:
         archive = getattr(self._local, "archive", None)
@@ -109,8 +108,11 @@ def _key(params: SearchParams, archive: Archive) -> tuple[Any, ...]:
 
 
 def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlette:
-    """The web application over the archive at ``archive_path``, opened read-only."""
+    """The web application over the archive at ``archive_path`` (a SQLite file or a ``postgresql://``
+    URL), opened read-only."""
     pool = ArchivePool(archive_path)
+    #: where the archive is (a file path, a database URL with its password): never shown in a message
+    hidden = [str(archive_path)] if is_url(str(archive_path)) else [str(Path(archive_path).resolve()), str(archive_path)]
     cache = SummaryCache()
     env = Environment(loader=PackageLoader("vnparty_nlp.web", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -313,7 +315,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         return endpoint
 
     def error(request: Request, status: int, title: str, message: str) -> Response:
-        message = message.replace(str(Path(archive_path).resolve()), "the archive")
+        for secret in hidden:
+            message = message.replace(secret, "the archive")
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": {"status": status, "title": title, "message": message}},
                                 status_code=status)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vnparty_nlp.archive import DEFAULT_DB
+from vnparty_nlp.archive.engine import is_url, location_arg, safe_location
 
 log = logging.getLogger("vnparty.web")
 
@@ -27,10 +28,10 @@ def serve(archive: str | Path = DEFAULT_DB, host: str = "127.0.0.1", port: int =
     app = create_app(archive)  # opens the archive now: a missing file fails before the port is bound
     if host not in LOCAL_HOSTS:
         log.warning("serving on %s: anyone who can reach this address can read the archive", host)
-    log.warning("serving %s at http://%s:%d/ (read-only; Ctrl-C stops)", archive,
+    log.warning("serving %s at http://%s:%d/ (read-only; Ctrl-C stops)", safe_location(archive),
                 f"[{host}]" if ":" in host else host, port)
     if workers > 1:  # uvicorn imports the app in each worker: it finds the archive in the environment
-        os.environ[ARCHIVE_ENV] = str(Path(archive).resolve())
+        os.environ[ARCHIVE_ENV] = str(archive) if is_url(str(archive)) else str(Path(archive).resolve())
         uvicorn.run("vnparty_nlp.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                     log_level=log_level, server_header=False, access_log=False)
         return
@@ -46,7 +47,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 2
     try:
         serve(args.archive, args.host, args.port, workers=args.workers)
-    except (FileNotFoundError, RuntimeError) as err:
+    except (FileNotFoundError, RuntimeError, ConnectionError) as err:
         log.error("%s (build one with vnparty index or vnparty run)", err)
         return 2
     return 0
@@ -55,8 +56,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def add_serve_command(subparsers: Any) -> None:
     """Register ``serve`` on ``parser.add_subparsers()``."""
     p = subparsers.add_parser("serve", help="browse and search the archive in a web browser (read-only)")
-    p.add_argument("archive", nargs="?", type=Path, default=Path(DEFAULT_DB),
-                   help=f"archive database (default: {DEFAULT_DB})")
+    p.add_argument("archive", nargs="?", type=location_arg, default=Path(DEFAULT_DB),
+                   help=f"archive: a SQLite file or a postgresql:// URL (default: {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
