@@ -24,6 +24,7 @@ def counts(text):
         ("Huyện Yên Thế có 21 xã, thị trấn.", (21, None, "xã, thị trấn")),
         ("Hỗ trợ 1,5 tỷ đồng xây nhà văn hóa.", (1500000000, None, "đồng")),
         ("Thu hút 2.000 lượt người tham gia.", (2000, None, "lượt người")),
+        ('Có 126 chi bộ đạt "4 tốt", tăng 9 chi bộ so với năm trước.', (126, None, "chi bộ")),
     ],
 )
 def test_count_forms(text, expected):
@@ -40,6 +41,11 @@ def test_count_forms(text, expected):
         "Năm 2020 là năm bản lề; Hội nghị lần thứ 14 Ban Chấp hành.",
         "Tạp chí số 5 - 2022, trang 12.",
         "Hai đảng bộ trên đã hoàn thành việc tổ chức Đại hội.",
+        # emulation slogans name a standard, not a number of things
+        'Phấn đấu xây dựng chi bộ "4 tốt", đảng viên gương mẫu.',
+        "Cán bộ thực hiện phương châm “3 cùng” với nhân dân ở bản Sín Thầu.",
+        "Hưởng ứng phong trào “3 an toàn”, “5 không 3 sạch” ở khu dân cư.",
+        "Phát động thi đua “2 nhất”, “3 xây, 3 chống” trong toàn Đảng bộ.",
     ],
 )
 def test_not_counts(text):

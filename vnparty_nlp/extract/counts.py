@@ -93,7 +93,9 @@ _IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UN
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
     "là có được đã đang sẽ bị thì mà nên để vào ra kết theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
-    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất".split()
+    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất "
+    # emulation slogans name a standard, they count nothing: "chi bộ 4 tốt", "3 an toàn", "3 cùng", "2 nhất"
+    "tốt sạch xanh đẹp an cùng chống xây nhất đủ đúng dám".split()
 )
 #: unit words written without diacritics (most Vietnamese syllables have one)
 ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
