@@ -47,6 +47,20 @@ def test_index_files_and_jsonl(tmp_path, synth_records):
         index_command([], db)
 
 
+def test_index_with_only_accelerator_rebuilds_the_tantivy_index(tmp_path):
+    pytest.importorskip("tantivy")
+    db = tmp_path / "cli.sqlite"
+    index_command(SEED_FILES, db, accelerator=False)
+    with Archive(db, readonly=True) as archive:
+        assert archive.search("dai hoi").engine == "fts5"
+    assert index_command([], db, accelerator=True)["articles"] == 2
+    with Archive(db, readonly=True) as archive:
+        assert archive.search("dai hoi").engine == "tantivy"
+    with pytest.raises(FileNotFoundError):
+        index_command([], tmp_path / "none.sqlite", accelerator=True)
+    assert not (tmp_path / "none.sqlite").exists()
+
+
 def test_index_a_directory_skips_sidecars(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from vnparty_nlp.archive.engine import location_arg
+from vnparty_nlp.archive.engine import is_url, location_arg
 from vnparty_nlp.archive.query import QueryError
 from vnparty_nlp.archive.store import DEFAULT_DB, Archive
 
@@ -101,7 +101,12 @@ def index_command(paths_or_jsonl: Sequence[str | Path], db: str | Path = DEFAULT
     logged) and ``articles`` (in the archive afterwards). ``accelerator``: rebuild the tantivy index
     afterwards (``None``: when tantivy is installed and the archive changed or has none).
     """
-    articles, jsonl = index_inputs(paths_or_jsonl)
+    if not paths_or_jsonl and accelerator:  # only (re)build the tantivy index of an existing archive
+        if not is_url(str(db)) and not Path(db).exists():
+            raise FileNotFoundError(f"no archive at {db}")
+        articles, jsonl = [], []
+    else:
+        articles, jsonl = index_inputs(paths_or_jsonl)
     totals = {"added": 0, "updated": 0, "unchanged": 0}
     failures: list[str] = []
     with Archive(db) as archive:
@@ -282,9 +287,11 @@ def add_archive_commands(subparsers: Any) -> None:
                     "article again updates it instead of duplicating it. Exit 1 when an input could not be "
                     "indexed, 2 when there is nothing to index.",
         epilog=_examples("vnparty index articles/", "vnparty index a.txt b.txt --db mine.sqlite",
+                         "vnparty index --accelerator --db big.sqlite   # (re)build the tantivy index for fast search",
                          "vnparty extract articles/*.txt -o records.jsonl && vnparty index records.jsonl"))
-    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                   help="article .txt files (with NAME.meta.json beside them), directories of them, records .jsonl")
+    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                   help="article .txt files (with NAME.meta.json beside them), directories of them, records .jsonl "
+                        "(none, with --accelerator: rebuild the tantivy index only)")
     p.add_argument("--db", type=location_arg, default=Path(DEFAULT_DB), help=db_help)
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (analysis of files; ingest of JSONL)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=progress_help)
