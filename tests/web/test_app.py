@@ -279,3 +279,16 @@ def test_summary_sample_counts_the_newest_matches_and_keeps_the_total(web_archiv
         assert whole["total"] == cut["total"] == archive.count("dai hoi") == 2
         assert cut["sampled"] and not whole["sampled"]
         assert cut["province"] == [(archive.info(newest_match)["province"], 1)] == [("Hải Dương", 1)]
+
+
+def test_serve_says_how_to_build_the_tantivy_index_of_a_large_archive(web_archive, monkeypatch, caplog):
+    import logging
+
+    from vnparty_nlp.web import server
+
+    with Archive(web_archive, readonly=True) as archive, caplog.at_level(logging.WARNING, "vnparty.web"):
+        server._hint_accelerator(archive, web_archive)  # 3 articles: FTS5 is fast enough, nothing said
+        assert "tantivy" not in caplog.text
+        monkeypatch.setattr(server, "ACCELERATE_FROM", 3)
+        server._hint_accelerator(archive, web_archive)
+    assert f"vnparty index --accelerator --db {web_archive}" in caplog.text
