@@ -186,3 +186,23 @@ def test_a_very_long_list_of_people_is_read_whole():
                       for g in ("An", "Bình", "Cường", "Dũng", "Hải") * 100)
     found = analyze(f"Dự đại hội có các đồng chí: {items}. Đại hội thành công.").people
     assert len(found) == 2000 and {p.title for p in found} == {"Phó Bí thư Đảng ủy xã"}
+
+
+def test_wards_and_streets_named_after_people_are_places():
+    """Wards, communes and streets often bear a hero's name: after a place word it names the place."""
+    assert people("Bí thư Đảng ủy phường Trần Phú, thành phố Hà Giang phát biểu tại hội nghị.") == []
+    assert orgs("Bí thư Đảng ủy phường Trần Phú, thành phố Hà Giang phát biểu tại hội nghị.") == [
+        "Đảng ủy phường Trần Phú"]
+    assert people("Chủ tịch UBND xã Nguyễn Huệ Trần Văn Nam cho biết, xã đã hoàn thành kế hoạch.") == [
+        ("Trần Văn Nam", "Chủ tịch UBND xã Nguyễn Huệ")]
+    assert people("Bí thư Chi bộ khu phố Quang Trung Nguyễn Thị Hoa báo cáo kết quả.") == [
+        ("Nguyễn Thị Hoa", "Bí thư Chi bộ khu phố Quang Trung")]
+    assert people("Trụ sở mới trên đường Lê Lợi, do Phó Chủ tịch Hoàng Minh Tuấn cắt băng.") == [
+        ("Hoàng Minh Tuấn", "Phó Chủ tịch")]
+
+
+def test_party_schools_and_academies_are_bodies():
+    assert orgs("Ban Tuyên giáo Tỉnh ủy Phú Yên phối hợp với Học viện Chính trị quốc gia Hồ Chí Minh mở lớp.") == [
+        "Ban Tuyên giáo Tỉnh ủy Phú Yên", "Học viện Chính trị quốc gia Hồ Chí Minh"]
+    assert "Học viện Chính trị khu vực III" in orgs("Giảng viên Học viện Chính trị khu vực III trình bày chuyên đề.")
+    assert orgs("Học viện đã đào tạo nhiều cán bộ trẻ.") == []

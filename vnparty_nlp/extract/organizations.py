@@ -44,7 +44,7 @@ HEADS: tuple[str, ...] = (
     "Ngân hàng Chính sách xã hội", "Cục Thuế", "Chi cục Thuế", "Hội Chữ thập đỏ", "Hội Người cao tuổi",
     "Hội Cựu thanh niên xung phong", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Trường Chính trị",
     "Bộ đội Biên phòng", "Bộ Chỉ huy Bộ đội Biên phòng", "Ban Dân tộc", "Thanh tra", "Liên minh Hợp tác xã",
-    "Hội Doanh nhân trẻ",
+    "Hội Doanh nhân trẻ", "Học viện", "Trường Đảng",
 )
 #: committees of a level, which name a body on their own where the article names no fuller form
 BARE_BODIES: tuple[str, ...] = (
@@ -58,7 +58,7 @@ NAMED_UNITS: tuple[str, ...] = (
     "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
     "Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
     "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan và doanh nghiệp", "Khối cơ quan", "Khối doanh nghiệp",
-    "Quân sự", "Công an", "Biên phòng",
+    "Quân sự", "Công an", "Biên phòng", "Chính trị quốc gia Hồ Chí Minh", "Chính trị khu vực",
 )
 #: capitalized words that start a following title or sentence, never the rest of a body's name
 NOT_NAME_WORDS = r"(?:Một|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"

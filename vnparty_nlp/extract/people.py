@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
 from vnparty_nlp.extract.patterns import CAP_SYLLABLE, PROVINCES, UPPER, trie
+from vnparty_nlp.lang import PLACE_WORDS
 from vnparty_nlp.text import Doc
 
 
@@ -103,6 +104,8 @@ _TITLE_THEN_NAME_LOWER = re.compile(
 #: surnames that are never the start of a place name: a two-syllable name may start with them
 _UNAMBIGUOUS_SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Dương Đinh Trịnh".split())
 _PLACES = frozenset(PROVINCES)
+#: "phường Trần Phú", "đường Lê Lợi": the capitalized words after a place word name the place
+_AFTER_PLACE_WORD = re.compile(rf"(?<!\w)(?i:{trie(PLACE_WORDS)})[^\S\n]+$")
 _MAX_NAME = 5
 _MAX_TITLE = 200
 _MAX_CHAIN = 600
@@ -205,6 +208,15 @@ def _plausible_name(words: list[str]) -> bool:
     return len(words) >= 3 or words[0] in _UNAMBIGUOUS_SURNAMES or words[0].capitalize() in _UNAMBIGUOUS_SURNAMES
 
 
+def _first_name_word(text: str, start: int, words: list[str]) -> int:
+    """Where a person's name may start in a run of capitalized words at ``start``: after a place word,
+    a run of two words names the place (``phường Trần Phú``) and a longer one starts with it (``xã
+    Nguyễn Huệ Trần Văn Nam``); three words stay a name (``UBND tỉnh Cầm Thị Nga``)."""
+    if not _AFTER_PLACE_WORD.search(text, max(0, start - 16), start):
+        return 0
+    return len(words) if len(words) == 2 else 2 if len(words) >= 4 else 0
+
+
 def _not_a_place(words: list[str]) -> bool:
     return " ".join(words[:2]) not in _PLACES and " ".join(words[:3]) not in _PLACES
 
@@ -276,7 +288,7 @@ def _name_after_title(doc: Doc, title: re.Match[str]) -> tuple[Person | None, in
             words = [s.group() for s in syllables]
             # right after the post, a surname and one more word are a name ("Tổng Bí thư Tô Lâm")
             right_after = not text[post.end():run.start()].strip()
-            for k in range(max(0, len(words) - 4), len(words) - 1):
+            for k in range(max(0, len(words) - 4, _first_name_word(text, run.start(), words)), len(words) - 1):
                 plausible = _plausible_name(words[k:]) or (
                     right_after and k == 0 and words[0] not in WORD_SURNAMES and _not_a_place(words))
                 if _is_surname(words[k]) and plausible and not _looks_like_abbreviation(words[k:]):
@@ -295,7 +307,8 @@ def _holds_a_name(text: str, start: int, end: int) -> bool:
     """Whether a title holds a person's name (``Chủ tịch UBND tỉnh Lò Văn B``): then it is that person's."""
     for run in _NAME_RUN.finditer(text, start, end):
         words = run.group().split()
-        if any(_is_surname(words[k]) and _plausible_name(words[k:]) for k in range(len(words) - 1)):
+        first = _first_name_word(text, run.start(), words)
+        if any(_is_surname(words[k]) and _plausible_name(words[k:]) for k in range(first, len(words) - 1)):
             return True
     return False
 

@@ -30,10 +30,10 @@ from vnparty_nlp.lang.calendar import (
     find_date,
     parse_date,
 )
-from vnparty_nlp.lang.places import PROVINCES
+from vnparty_nlp.lang.places import PLACE_WORDS, PROVINCES
 
 __all__ = [
-    "PROVINCES",
+    "PROVINCES", "PLACE_WORDS",
     "WEEKDAYS", "MONTH_WORDS", "DATELINE_LABELS", "MODIFIED_LABELS", "TODAY_WORDS", "COPYRIGHT_WORDS",
     "find_date", "parse_date", "dateline_rest",
     "BYLINE_PREFIXES", "ORG_WORDS", "PORTAL_WORDS", "ROLE_WORDS", "RANK_PREFIX", "looks_like_person", "name_case",

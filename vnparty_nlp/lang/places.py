@@ -14,3 +14,10 @@ PROVINCES: tuple[str, ...] = (
     "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "TP. Hồ Chí Minh",
     "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )
+
+#: words that put a place's name after them; wards and streets are often named after people
+#: ("phường Trần Phú", "đường Lê Lợi"), so a name right after one of them is a place, not a person
+PLACE_WORDS: tuple[str, ...] = (
+    "tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thôn", "xóm",
+    "bản", "ấp", "khóm", "buôn", "tổ dân phố", "khu phố", "đường", "phố",
+)
