@@ -123,3 +123,13 @@ def test_issuers_end_where_the_body_ends_and_citations_survive_a_hard_line_break
                      "Căn cứ Hướng dẫn số 12-HD/BTCTW của Ban Tổ chức Trung ương\nMột số chi bộ chưa triển khai.")
     assert [(d.number, d.code, d.issuer) for d in record.documents] == [
         ("35", "CT/TW", "Ban Bí thư"), ("12", "HD/BTCTW", "Ban Tổ chức Trung ương")]
+
+
+def test_numbers_grouped_in_thousands_stay_whole():
+    """Provincial committees number their letters past 1,000 and write them grouped: ``1.234-CV/TU``."""
+    assert docs("Theo Công văn số 1.234-CV/TU ngày 3-8-2021, các huyện ủy báo cáo trước ngày 15/8.") == [
+        ("công văn", "1234", "CV/TU")]
+    assert docs("Ban Thường vụ ban hành 2.150-QĐ/HU về kiện toàn Ban Chỉ đạo.") == [("quyết định", "2150", "QĐ/HU")]
+    found = analyze("Thực hiện Quyết định số 1.017-QĐ/TU, toàn tỉnh có 1.500 đảng viên.")
+    assert [d.text for d in found.documents] == ["Quyết định số 1.017-QĐ/TU"]
+    assert [(c.value, c.unit) for c in found.counts] == [(1500, "đảng viên")]

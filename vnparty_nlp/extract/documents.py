@@ -70,7 +70,8 @@ ISSUER_CODES: dict[str, str] = {
 }
 
 _TYPE = r"(?P<type>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")"
-_NUM = r"(?P<num>\d{1,5}[a-z]?)"
+#: a document number, thousands grouped or not ("Công văn số 1.234-CV/TU")
+_NUM = r"(?P<num>\d{1,3}(?:\.\d{3}){1,2}(?![\d.])|\d{1,5}[a-z]?)"  # bounded: linear on digit runs
 _PARTY_CODE = (
     r"(?P<tcode>" + UPPER + r"[A-Za-zĐđ]{0,4})\s?/\s?(?P<icode>" + UPPER + r"[A-ZĐa-z0-9]{0,9}(?:/[A-Za-z]{1,4})?)"
 )
@@ -98,7 +99,7 @@ NUMBER_ONLY = re.compile(
 )
 #: what may follow a lower-case type word and its number for it to be a citation: "quy định 102, quy định 07 của ..."
 _CITED_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:của|ngày|và|về|do)\b)")
-CODE_ONLY = re.compile(rf"(?<![\w/-]){_NUMBER_AND_CODE}{_DATE_TAIL}")
+CODE_ONLY = re.compile(rf"(?<![\w/-])(?<!\d\.){_NUMBER_AND_CODE}{_DATE_TAIL}")
 _PLENUM_FIRST = (  # Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XIII
     rf"Hội nghị\s+lần thứ\s+(?P<plenum2>\d{{1,2}})\s+(?:BCH|Ban Chấp hành)\s+(?:Trung ương|TW)(?:\s+Đảng)?"
     rf"(?:\s*\(?\s*khóa\s+(?P<khoa2>{ROMAN})\s*\)?)?"
@@ -122,7 +123,7 @@ NAMED = re.compile(
 _TYPE_FIRST: dict[str, list[str]] = {}
 for _word in sorted(TYPE_WORDS, key=len, reverse=True):
     _TYPE_FIRST.setdefault(_word.split()[0], []).append(_word)
-_CODE_AFTER_NUMBER = re.compile(r"\d{1,5}[a-zđ]{0,5}\s?[-/]")
+_CODE_AFTER_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{3}){1,2}|\d{1,5})[a-zđ]{0,5}\s?[-/]")
 ISSUER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:(?:[ \t]+|\s*\n\s*(?!{UPPER}))(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
     r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
@@ -179,6 +180,8 @@ def _make(doc: Doc, start: int, m: re.Match[str], **values: str | None) -> tuple
     issuer, issuer_end = _issuer_after(doc, m.end())
     issuer_source = "text" if issuer else None
     icode = values.pop("icode", None)
+    if values.get("number") and "." in values["number"]:  # 1.234 is number 1234, grouped for reading
+        values["number"] = values["number"].replace(".", "")
     if not issuer and icode:
         issuer = ISSUER_CODES.get(icode.upper())
         issuer_source = "code" if issuer else None
