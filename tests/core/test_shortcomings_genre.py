@@ -142,3 +142,23 @@ def test_inspection_statistics_and_the_remedies_after_a_list_are_not_items():
 def test_a_shortfall_stated_by_what_was_reached():
     assert items("Tuy nhiên, giải ngân vốn đầu tư công của huyện Bắc Hà mới đạt 27% kế hoạch.") == [
         "giải ngân vốn đầu tư công của huyện Bắc Hà mới đạt 27% kế hoạch"]
+
+
+def test_the_chief_failing_is_what_follows_its_label():
+    text = ("Tồn tại chủ yếu là việc quản lý đảng viên đi làm ăn xa ở xã Tà Xi Láng còn lỏng lẻo. "
+            "Hạn chế lớn nhất hiện nay là đội ngũ bí thư chi bộ thôn, bản còn thiếu kinh nghiệm.")
+    assert items(text) == [
+        "việc quản lý đảng viên đi làm ăn xa ở xã Tà Xi Láng còn lỏng lẻo",
+        "đội ngũ bí thư chi bộ thôn, bản còn thiếu kinh nghiệm",
+    ]
+
+
+def test_a_loss_of_conviction_is_a_failing_and_its_time_frame_is_dropped():
+    text = ("Những năm gần đây, một số đảng viên ở Đảng bộ khối doanh nghiệp tỉnh Bình Phước có biểu hiện phai nhạt "
+            "lý tưởng, ngại sinh hoạt. Nhiệm kỳ qua, ý thức tổ chức kỷ luật của một bộ phận cán bộ giảm sút.")
+    assert items(text) == [
+        "một số đảng viên ở Đảng bộ khối doanh nghiệp tỉnh Bình Phước có biểu hiện phai nhạt lý tưởng, ngại sinh hoạt",
+        "ý thức tổ chức kỷ luật của một bộ phận cán bộ giảm sút",
+    ]
+    # fighting the decline is a task, not a failing
+    assert items("Các chi bộ tăng cường giáo dục, phòng, chống suy thoái tư tưởng chính trị trong đảng viên.") == []
