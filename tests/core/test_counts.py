@@ -128,3 +128,19 @@ def test_parts_and_totals_whose_unit_the_sentence_implies():
     found = _counts(text)
     assert {(610, None, "đảng viên"), (1005, None, "đảng viên"), (58233, None, "đảng viên")} <= set(found)
     assert all(v != 12 for v, _, _ in found)  # no count before it in its sentence: no unit to imply
+
+
+def test_grades_of_the_yearly_review_before_their_count():
+    """Review results list each grade then its count; the count takes the body counted before it."""
+    text = ("Năm 2023, 312 đảng viên của Đảng bộ xã Ia Pa được đánh giá: hoàn thành xuất sắc nhiệm vụ 41, "
+            "hoàn thành tốt nhiệm vụ 250, hoàn thành nhiệm vụ 19, không hoàn thành nhiệm vụ 2.")
+    assert [(c.value, c.unit) for c in analyze(text).counts] == [
+        (312, "đảng viên"), (41, "đảng viên"), (250, "đảng viên"), (19, "đảng viên"), (2, "đảng viên")]
+    text = "Kết quả phân loại 28 chi bộ: Trong sạch, vững mạnh 09 chiếm 32%; Hoàn thành tốt nhiệm vụ 17; yếu kém 02."
+    assert [(c.text, c.value, c.unit) for c in analyze(text).counts if c.unit != "%"] == [
+        ("28 chi bộ", 28, "chi bộ"), ("Trong sạch, vững mạnh 09", 9, "chi bộ"),
+        ("Hoàn thành tốt nhiệm vụ 17", 17, "chi bộ"), ("yếu kém 02", 2, "chi bộ")]
+    # a year, a duration or a grade with no counted body before it is not a count
+    assert counts("Đảng bộ hoàn thành nhiệm vụ 2023 với nhiều kết quả nổi bật.") == []
+    assert counts("Chi bộ được xếp loại hoàn thành tốt nhiệm vụ 3 năm liền.") == []
+    assert counts("Xếp loại hoàn thành xuất sắc nhiệm vụ 12.") == []

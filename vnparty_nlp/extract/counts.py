@@ -56,6 +56,15 @@ DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách ch
 _LABEL_FIRST_WORDS = frozenset(label.split()[0].lower() for label in DISCIPLINE_LABELS)
 #: what a label count counts when the text does not say: the nearest counted body before it, else party members
 IMPLIED_UNITS: tuple[str, ...] = ("tổ chức đảng", "đảng viên", "tập thể", "cá nhân")
+#: the grades of the yearly review, written before their count ("Hoàn thành tốt nhiệm vụ 07 chiếm 21,87%")
+RATING_LABELS: tuple[str, ...] = (
+    "hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ", "không hoàn thành nhiệm vụ",
+    "trong sạch vững mạnh", "trong sạch, vững mạnh", "trong sạch vững mạnh tiêu biểu", "trong sạch, vững mạnh tiêu biểu",
+    "yếu kém",
+)
+#: what a grade counts: the nearest body counted before it in the sentence (no default: grades rate both
+#: organizations and members)
+RATED_UNITS: tuple[str, ...] = (*IMPLIED_UNITS, "tổ chức cơ sở đảng", "cơ sở đảng", "cơ sở", "chi bộ", "đảng bộ")
 #: words that narrow a unit: "đảng bộ cơ sở", "chi bộ trực thuộc đảng bộ cơ sở", "đại hội điểm"
 MODIFIERS: tuple[str, ...] = (
     "trực thuộc đảng bộ cơ sở", "trực thuộc đảng ủy cơ sở", "trực thuộc tỉnh", "trực thuộc huyện",
@@ -89,6 +98,12 @@ TOTAL_AFTER_NOUN = re.compile(
 )
 _LABEL_START = re.compile(r"[:;()\n][^:;()\n]{0,80}$")
 _IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UNITS)})\b", re.IGNORECASE)
+_RATED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(RATED_UNITS)})\b", re.IGNORECASE)
+#: "Hoàn thành tốt nhiệm vụ 07", "yếu kém: 01": a grade and its count (not a year, not a counted noun)
+RATING_COUNT = re.compile(
+    rf"(?<!\w)(?:{_ALT(RATING_LABELS)})\s*:?\s*(?!(?:19|20)\d\d(?!\d))(?P<num>\d{{1,5}})"
+    rf"(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)"
+)
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
@@ -166,10 +181,10 @@ def _scaled(value: int | float, multiplier: str | None) -> int | float:
     return int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
 
 
-def _implied_unit(doc: Doc, pos: int, default: str | None = "đảng viên") -> str | None:
+def _implied_unit(doc: Doc, pos: int, default: str | None = "đảng viên", units: re.Pattern[str] = _IMPLIED) -> str | None:
     """The body a label count counts: the last one counted in the sentence before it, else ``default``."""
     s, _ = doc.sentence_at(pos)
-    before = list(_IMPLIED.finditer(doc.norm, max(s, pos - 400), pos))
+    before = list(units.finditer(doc.norm, max(s, pos - 400), pos))
     return before[-1]["unit"].lower() if before else default
 
 
@@ -182,6 +197,21 @@ def _label_counts(doc: Doc, taken: _Taken) -> list[Count]:
         if not taken.overlaps(m.start("num"), m.start("num") + 1):
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=_implied_unit(doc, m.start())))
+    return facts
+
+
+def _rating_counts(doc: Doc, taken: _Taken) -> list[Count]:
+    """Grades of the yearly review written before their count, in the unit counted before them."""
+    facts: list[Count] = []
+    if "nhiệm" not in doc.word_index and "mạnh" not in doc.word_index and "kém" not in doc.word_index:
+        return facts
+    for m in RATING_COUNT.finditer(doc.lower):
+        if taken.overlaps(m.start("num"), m.start("num") + 1):
+            continue
+        unit = _implied_unit(doc, m.start(), None, _RATED)
+        if unit:
+            span = doc.span(m.start(), m.end())
+            facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=unit))
     return facts
 
 
@@ -248,7 +278,7 @@ def find_counts(doc: Doc) -> list[Count]:
                            qualifier=qualifier.group().strip().lower() if qualifier else None, value_max=value_max))
     found = [(p, p + 1) for p in (doc.norm_offset(f.start) for f in facts)]
     taken_now = _Taken(found + [(doc.norm_offset(s), doc.norm_offset(e)) for s, e in claimed])
-    facts += _label_counts(doc, taken_now) + _parts_and_totals(doc, taken_now)
+    facts += _label_counts(doc, taken_now) + _rating_counts(doc, taken_now) + _parts_and_totals(doc, taken_now)
     return sorted(facts, key=lambda f: f.span)
 
 
