@@ -161,6 +161,33 @@ def bench_sqlite(args: argparse.Namespace, directory: Path, n: int, pool: list[d
                args.per_query)
 
 
+def ingest_breakdown(directory: Path, pool: list[dict[str, Any]], n: int, batch: int) -> None:
+    """Where one article's ingest time goes on SQLite: preparing its rows (Python, any process) and writing
+    them (one writer), with and without ``articles_fts`` (the index other tools search)."""
+    from vnparty_nlp.archive.ingest import as_item, prepare
+
+    records = list(vary(pool, n, seed=n))
+    t = time.perf_counter()
+    prepared = [prepare(as_item(r)) for r in records]
+    prep_ms = (time.perf_counter() - t) / n * 1000
+    print(f"\n== ingest breakdown, {n:,} articles, one process: preparing rows {prep_ms:.3f} ms/article "
+          f"({1000 / prep_ms:,.0f}/s)")
+    for tools_index in (True, False):
+        path = directory / f"breakdown-{tools_index}.sqlite"
+        with Archive(path) as archive:
+            if not tools_index:
+                for trigger in ("insert", "delete", "update"):
+                    archive.con.execute(f"DROP TRIGGER articles_fts_{trigger}")
+            t = time.perf_counter()
+            for i in range(0, n, batch):
+                archive.engine.write_batch(prepared[i:i + batch], AddReport())
+            write_ms = (time.perf_counter() - t) / n * 1000
+        print(f"   writing them {'with' if tools_index else 'without'} articles_fts: {write_ms:.3f} ms/article "
+              f"({1000 / write_ms:,.0f}/s); both in one process: {1000 / (prep_ms + write_ms):,.0f}/s")
+        for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            f.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -175,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--accelerator", action=argparse.BooleanOptionalAction, default=None,
                         help="also measure with the tantivy index (default: when tantivy is installed)")
     parser.add_argument("--existing", action="store_true", help="reuse databases already in --dir")
+    parser.add_argument("--ingest-breakdown", type=int, metavar="N",
+                        help="first time preparing and writing N articles apart (SQLite), then the sizes")
     parser.add_argument("--tools-index-cost", action="store_true",
                         help="also ingest each size without articles_fts (Datasette's index) and print the ratio")
     args = parser.parse_args(argv)
@@ -192,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             directory = args.dir or Path(tmp)
             directory.mkdir(parents=True, exist_ok=True)
+            if args.ingest_breakdown:
+                ingest_breakdown(directory, pool, args.ingest_breakdown, args.batch)
             for n in args.sizes:
                 for engine in args.engine:
                     if engine == "sqlite":
