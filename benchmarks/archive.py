@@ -95,6 +95,14 @@ def measure(path: Path | str, rounds: int, accelerator: bool, expect: str = "fts
         times.sort()
         out[category] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
                          "max": times[-1]}
+    times = []  # a search page's total and facets: Archive.summary over the folded and filtered queries
+    for _ in range(rounds):
+        q, f = rng.choice(QUERIES["folded"] + QUERIES["filtered"])
+        t = time.perf_counter()
+        archive.summary(q, sample=2000, **f)
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    out["summary"] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1]}
     per_query = {}
     for category, queries in QUERIES.items():
         for q, f in queries:
