@@ -23,7 +23,10 @@ def test_version(tmp_path, vnparty):
 
 def test_index_without_inputs_is_an_error(tmp_path, vnparty):
     done = vnparty("index", "--no-progress", cwd=tmp_path)
-    assert done.returncode == 2 and "the following arguments are required: INPUT" in done.stderr
+    assert done.returncode == 2 and "no input: give article .txt files" in done.stderr
+    assert not (tmp_path / "vnparty-archive.sqlite").exists()
+    done = vnparty("index", "--accelerator", "--no-progress", cwd=tmp_path)  # rebuild the index of nothing
+    assert done.returncode == 2 and "no archive at vnparty-archive.sqlite" in done.stderr
     assert not (tmp_path / "vnparty-archive.sqlite").exists()
 
 

@@ -81,8 +81,8 @@ def test_search_with_a_bad_date(tmp_path, caplog, bad):
 @pytest.mark.slow
 def test_json_output_cut_by_sigint_is_still_json(tmp_path):
     files = []
-    for i in range(60):
-        files.append(_copy(ARTICLE if i % 2 else OTHER, tmp_path / f"bai-{i:02d}.txt", None))
+    for i in range(400):  # enough that the run cannot end before the signal, even on a loaded machine
+        files.append(_copy(ARTICLE if i % 2 else OTHER, tmp_path / f"bai-{i:03d}.txt", None))
     out = tmp_path / "records.json"
     proc = subprocess.Popen([sys.executable, "-m", "vnparty_nlp.cli", "extract", "--format", "json", "-o", str(out),
                              "--no-progress", *map(str, files)], stderr=subprocess.PIPE, text=True)
