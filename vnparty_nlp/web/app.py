@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from vnparty_nlp.archive import Archive, QueryError
-from vnparty_nlp.archive.engine import is_url
+from vnparty_nlp.archive.engine import is_url, safe_location
 from vnparty_nlp.archive.keys import parse_citation
 from vnparty_nlp.web.params import LIMITS, Limits, RequestError, SearchParams
 from vnparty_nlp.web.render import (
@@ -112,7 +112,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
     URL), opened read-only."""
     pool = ArchivePool(archive_path)
     #: where the archive is (a file path, a database URL with its password): never shown in a message
-    hidden = [str(archive_path)] if is_url(str(archive_path)) else [str(Path(archive_path).resolve()), str(archive_path)]
+    hidden = ([str(archive_path), safe_location(archive_path)] if is_url(str(archive_path))
+              else [str(Path(archive_path).resolve()), str(archive_path)])
     cache = SummaryCache()
     env = Environment(loader=PackageLoader("vnparty_nlp.web", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
