@@ -84,8 +84,10 @@ def test_json_output_cut_by_sigint_is_still_json(tmp_path):
     for i in range(400):  # enough that the run cannot end before the signal, even on a loaded machine
         files.append(_copy(ARTICLE if i % 2 else OTHER, tmp_path / f"bai-{i:03d}.txt", None))
     out = tmp_path / "records.json"
+    # a shell runs background jobs with SIGINT ignored and children inherit that: give the child the default
     proc = subprocess.Popen([sys.executable, "-m", "vnparty_nlp.cli", "extract", "--format", "json", "-o", str(out),
-                             "--no-progress", *map(str, files)], stderr=subprocess.PIPE, text=True)
+                             "--no-progress", *map(str, files)], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2000):
         time.sleep(0.05)
