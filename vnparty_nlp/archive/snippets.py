@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from vnparty_nlp.archive.query import Term
 
 
-#: matches looked at per article: enough to find a dense window, bounded for very common words
-MAX_MATCHES = 60
+#: matches looked at per article (per kind of term): enough to find a dense window near the start,
+#: bounded for very common words (a search page makes 20 snippets)
+MAX_MATCHES = 24
 
 
 @lru_cache(maxsize=256)
@@ -93,14 +94,13 @@ def make_snippet(text: str, terms: Sequence[Term], width: int = 200,
     if not spans:
         cut = text[:width]
         return " ".join(cut.split()) + ("…" if len(text) > width else "")
-    best, best_score = 0, -1
-    for i, (s, _) in enumerate(spans):
-        j = i
+    best, best_score, j = 0, -1, 0
+    for i, (s, _) in enumerate(spans):  # two pointers: the last match that fits a window starting at match i
+        j = max(j, i)
         while j + 1 < len(spans) and spans[j + 1][1] - s <= width:
             j += 1
-        score = j - i + 1
-        if score > best_score:
-            best, best_score = i, score
+        if j - i + 1 > best_score:
+            best, best_score = i, j - i + 1
     first = spans[best][0]
     start = max(0, first - width // 4)
     while start > 0 and not text[start - 1].isspace() and first - start < width // 2:
