@@ -98,3 +98,49 @@ def test_summary_of_nothing(accelerated):
     with Archive(accelerated, readonly=True) as fast:
         found = fast.summary("xyzzyquux khongcotu")
         assert found["total"] == 0 and not any(found[f] for f in ("province", "year", "site", "document", "has"))
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory):
+    """Three articles: the words in the title only, in the text only, and a phrase across the two."""
+    from vnparty_nlp import analyze
+
+    docs = [
+        ("Kiểm điểm tự phê bình ở Chi bộ thôn Nà Phầy",
+         "Sáng 14/3, các đảng viên họp định kỳ, đánh giá việc thực hiện nghị quyết quý I."),
+        ("Đảng ủy xã Mường Khương họp định kỳ",
+         "Hội nghị dành thời gian kiểm điểm tự phê bình, làm rõ trách nhiệm người đứng đầu ở từng chi bộ."),
+        ("Tổng kết công tác năm của Đảng bộ phường Tân Lập",
+         "Kiểm điểm tự phê bình gắn với rà soát đảng viên được tiến hành ở 12 chi bộ trực thuộc."),
+    ]
+    path = tmp_path_factory.mktemp("titled") / "t.sqlite"
+    with Archive(path) as archive:
+        archive.add([analyze(text, title=title, url=f"https://example.vn/{i}").to_dict()
+                     for i, (title, text) in enumerate(docs)])
+        archive.build_accelerator()
+    return path
+
+
+@pytest.mark.parametrize("query", ["kiem diem tu phe binh", '"kiểm điểm tự phê bình"', "nà phầy", "phan tich"])
+def test_title_words_match_and_rank_first(titled, query):
+    """A word in the title alone matches (as in FTS5), and a title match outranks text matches."""
+    with Archive(titled, readonly=True) as fast, Archive(titled, readonly=True, accelerator=False) as fts:
+        got = fast.search(query, limit=10)
+        want = fts.search(query, limit=10, exhaustive=True)
+        assert got.engine == "tantivy"
+        assert {h.id for h in got} == {h.id for h in want}
+        if "phe binh" in query or "phê bình" in query:
+            assert len(got) == 3 and got[0].title.startswith("Kiểm điểm tự phê bình")
+        elif "phầy" in query:
+            assert [h.title for h in got] == ["Kiểm điểm tự phê bình ở Chi bộ thôn Nà Phầy"]
+        else:
+            assert len(got) == 0
+
+
+def test_no_phrase_across_title_and_text(titled):
+    """The title's last word and the text's first are not a phrase ("... Tân Lập" + "Kiểm điểm")."""
+    with Archive(titled, readonly=True) as fast, Archive(titled, readonly=True, accelerator=False) as fts:
+        for query in ('"tan lap kiem diem"', '"Nà Phầy Sáng"', '"hop dinh ky hoi nghi"'):
+            got, want = fast.search(query), fts.search(query, exhaustive=True)
+            assert got.engine == "tantivy" and len(got) == len(want) == 0, query
+        assert len(fast.search('"phuong tan lap"')) == 1  # a phrase inside the title still matches
