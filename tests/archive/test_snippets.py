@@ -34,3 +34,28 @@ def test_no_match_inside_a_word_and_a_later_term_is_still_found():
 def test_prefix_and_case_changing_letters_keep_offsets():
     text = "İstanbul đưa tin: tuyên truyền và tuyển chọn cán bộ"  # İ lower-cases to two characters
     assert marked("tuyen*", text) == ["tuyên", "tuyển"]
+
+
+LONG = ("Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy, các chi bộ trực thuộc tổ chức sinh hoạt chuyên đề. " * 12
+        + "Cuối buổi, đồng chí Bí thư Đảng ủy xã Tả Van biểu dương những cánh đồng mẫu lớn và cán bộ trẻ.")
+
+
+def test_a_match_past_the_first_scan_is_found():
+    assert len(LONG) > 1100
+    assert marked("ta van", LONG) == ["Tả", "Van"]
+    assert marked('"can bo tre"', LONG) == ["cán bộ trẻ"]
+
+
+def test_a_match_in_the_first_scan_wins_and_no_word_is_cut_at_its_end():
+    from vnparty_nlp.archive import snippets
+
+    # the first scan ends inside "cánh": its first letters, "cán", must not be taken for the word "cán"
+    text = LONG
+    old = snippets.FIRST_SCAN
+    snippets.FIRST_SCAN = text.index("cánh") + 3
+    try:
+        snippet = make_snippet(text, parse_query("can").terms, width=400, marks=("<", ">"))
+        assert "<cán> bộ" in snippet and "<cán>h" not in snippet  # only the real word, further on
+        assert marked("chuyen de", text)[:2] == ["chuyên", "đề"]  # near the start: no whole-text scan needed
+    finally:
+        snippets.FIRST_SCAN = old

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 #: matches looked at per article (per kind of term): enough to find a dense window near the start,
 #: bounded for very common words (a search page makes 20 snippets)
 MAX_MATCHES = 24
+#: characters looked at first (to the end of the word there), the whole text only when they hold no
+#: match: a snippet near the start serves as well as one further on, and folding and matching a whole
+#: article for each of a page's 20 hits took as long as the search itself
+FIRST_SCAN = 1000
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=256)
@@ -85,12 +90,23 @@ def _matches(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
     return merged
 
 
+def _first_matches(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
+    """Matches in the first :data:`FIRST_SCAN` characters (cut at a space, so no word is cut short and
+    taken for another), else in the whole text."""
+    cut = _SPACE.search(text, FIRST_SCAN) if len(text) > FIRST_SCAN else None
+    if cut is not None:
+        spans = _matches(text[:cut.start()], terms)
+        if spans:
+            return spans
+    return _matches(text, terms)
+
+
 def make_snippet(text: str, terms: Sequence[Term], width: int = 200,
                  marks: tuple[str, str] = ("[", "]")) -> str:
     """About ``width`` characters around the densest cluster of matches, matches between ``marks``."""
     if width <= 0:
         return ""
-    spans = _matches(text, terms) if terms else []
+    spans = _first_matches(text, terms) if terms else []
     if not spans:
         cut = text[:width]
         return " ".join(cut.split()) + ("…" if len(text) > width else "")
