@@ -144,3 +144,21 @@ def test_no_phrase_across_title_and_text(titled):
             got, want = fast.search(query), fts.search(query, exhaustive=True)
             assert got.engine == "tantivy" and len(got) == len(want) == 0, query
         assert len(fast.search('"phuong tan lap"')) == 1  # a phrase inside the title still matches
+
+
+def test_an_unusable_index_is_reported_once_and_used_again_once_rebuilt(tmp_path, corpus_records, caplog):
+    import json
+    import logging
+
+    with Archive(tmp_path / "a.sqlite") as archive:
+        archive.add(corpus_records)
+        directory = archive.build_accelerator().directory
+    meta = directory / "vnparty.json"
+    meta.write_text(json.dumps({**json.loads(meta.read_text(encoding="utf-8")), "version": 1}), encoding="utf-8")
+    with Archive(tmp_path / "a.sqlite", readonly=True) as reader, caplog.at_level(logging.WARNING):
+        engines = {reader.search("dai hoi").engine for _ in range(5)}
+        assert engines == {"fts5"}
+        assert sum("another version" in r.getMessage() for r in caplog.records) == 1
+        with Archive(tmp_path / "a.sqlite") as writer:
+            writer.build_accelerator()
+        assert reader.search("dai hoi").engine == "tantivy"

@@ -114,6 +114,14 @@ class Accelerator:
         return path
 
     @classmethod
+    def stamp(cls, archive: Archive) -> int | None:
+        """When the index beside ``archive`` was last written (None: there is none)."""
+        try:
+            return (cls.path_for(archive) / "vnparty.json").stat().st_mtime_ns
+        except OSError:
+            return None
+
+    @classmethod
     def open(cls, archive: Archive) -> Accelerator | None:
         directory = cls.path_for(archive)
         if not (directory / "vnparty.json").exists() or not available():

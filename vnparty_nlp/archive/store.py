@@ -109,6 +109,7 @@ class Archive:
         self.readonly = readonly
         self.use_accelerator = accelerator is not False
         self._accel: Any = None
+        self._accel_seen: tuple[int, int | None] | None = None
         self._similar: Any = None
 
     @property
@@ -284,7 +285,11 @@ class Archive:
         if self._accel is None or self._accel.generation != generation:
             from vnparty_nlp.archive.accel import Accelerator
 
-            self._accel = Accelerator.open(self)
+            # an index found unusable (missing, stale, of another version) is looked at again only
+            # when the archive or the index changed: not once per search, with a warning each time
+            seen = (generation, Accelerator.stamp(self))
+            if self._accel_seen != seen:
+                self._accel, self._accel_seen = Accelerator.open(self), seen
         if self._accel is not None and self._accel.generation != generation:
             log.debug("accelerator at generation %d, archive at %d: not using it", self._accel.generation,
                       generation)
