@@ -162,3 +162,18 @@ def test_a_loss_of_conviction_is_a_failing_and_its_time_frame_is_dropped():
     ]
     # fighting the decline is a task, not a failing
     assert items("Các chi bộ tăng cường giáo dục, phòng, chống suy thoái tư tưởng chính trị trong đảng viên.") == []
+
+
+def test_a_speaker_before_a_colon_is_not_part_of_the_item():
+    text = ("Bà Lê Thị Nga, Phó Trưởng Ban Dân vận Huyện ủy Tuy Phong, thừa nhận: \"Nhiều tổ tự quản ở khu phố "
+            "hoạt động còn hình thức. Một số trưởng thôn chưa nắm chắc tình hình dư luận\".")
+    assert items(text) == [
+        "Nhiều tổ tự quản ở khu phố hoạt động còn hình thức",
+        "Một số trưởng thôn chưa nắm chắc tình hình dư luận",
+    ]
+    text = ("Tuy nhiên, Đoàn giám sát cũng thẳng thắn nhìn nhận: việc lập hồ sơ cấp giấy chứng nhận quyền sử dụng "
+            "đất ở xã Vĩnh Hảo còn chậm; sổ theo dõi biến động đất đai ghi chép thiếu khoa học.")
+    assert items(text) == [
+        "việc lập hồ sơ cấp giấy chứng nhận quyền sử dụng đất ở xã Vĩnh Hảo còn chậm",
+        "sổ theo dõi biến động đất đai ghi chép thiếu khoa học",
+    ]

@@ -94,6 +94,9 @@ ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
 #: words that open a nominal subject: a comma part starting so begins a new clause
 SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
+_COLON = re.compile(":")
+#: a speaker before a colon: "Ông X, Phó Bí thư ..., thừa nhận:", "Báo cáo nêu rõ:"
+ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
@@ -366,13 +369,37 @@ class _Reader:
     def item(self, s: int, e: int, how: str) -> Shortcoming | None:
         text = self.doc.lower
         s, e = _trim(text, s, e)
+        s = self.strip_attribution(s, e)
         s = _strip_lead(text, s, e)
         s = _strip_lead(text, self.cues.strip_frames(s, e), e)
-        s, e = _trim(text, s, e)
+        s, e = _trim_quotes(text, *_trim(text, s, e))
         if e - s < _MIN_ITEM_CHARS or len(text[s:e].split()) < 2:
             return None
         span = self.doc.span(s, e)
         return Shortcoming(span.text, span.bounds, how=how)
+
+
+    def strip_attribution(self, s: int, e: int) -> int:
+        """Drop who says it when the item opens on a cueless speaker before a colon ("Ông X, Phó Trưởng
+        Ban ..., thừa nhận: ...", "Hội nghị thẳng thắn nhìn nhận: ..."): the failing is what follows."""
+        text = self.cues.text
+        colons = _outside_quotes(text, s, e, _COLON)
+        if not colons:
+            return s
+        colon = colons[0].start()
+        if ATTRIBUTION.search(text, s, colon) and not self.cues.any(s, colon) and self.cues.any(colon, e):
+            return colon + 1
+        return s
+
+
+def _trim_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a quote mark at either end whose partner is outside the item."""
+    for _ in range(2):
+        if s < e and text[s] in _QUOTES and not any(q in text[s + 1:e] for q in _QUOTES):
+            s, e = _trim(text, s + 1, e)
+        if e > s and text[e - 1] in _QUOTES and not any(q in text[s:e - 1] for q in _QUOTES):
+            s, e = _trim(text, s, e - 1)
+    return s, e
 
 
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
