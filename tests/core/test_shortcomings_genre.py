@@ -177,3 +177,25 @@ def test_a_speaker_before_a_colon_is_not_part_of_the_item():
         "việc lập hồ sơ cấp giấy chứng nhận quyền sử dụng đất ở xã Vĩnh Hảo còn chậm",
         "sổ theo dõi biến động đất đai ghi chép thiếu khoa học",
     ]
+
+
+def test_ordinal_enumeration_goes_on_with_a_passage_of_failings():
+    text = ("Kiểm điểm năm 2023, Đảng ủy phường Mỹ Bình nhận 2 nhóm khuyết điểm. Thứ nhất, công tác quản lý trật tự "
+            "đô thị trên các tuyến phố chính còn buông lỏng. Thứ hai, việc giải quyết hồ sơ hành chính cho người "
+            "dân có lúc còn kéo dài.")
+    assert items(text) == [
+        "công tác quản lý trật tự đô thị trên các tuyến phố chính còn buông lỏng",
+        "việc giải quyết hồ sơ hành chính cho người dân có lúc còn kéo dài",
+    ]
+    text = ("Tuy nhiên, chi bộ vẫn còn những hạn chế. Thứ nhất, sinh hoạt chuyên đề chưa đều đặn. "
+            "Thứ hai, việc phân công nhiệm vụ cho đảng viên cao tuổi chưa phù hợp.")
+    assert items(text) == [
+        "sinh hoạt chuyên đề chưa đều đặn",
+        "việc phân công nhiệm vụ cho đảng viên cao tuổi chưa phù hợp",
+    ]
+
+
+def test_ordinal_enumeration_of_tasks_stays_out():
+    text = ("Năm 2024, Huyện ủy đề ra ba nhiệm vụ trọng tâm. Thứ nhất, khắc phục tình trạng sinh hoạt chi bộ còn "
+            "hình thức. Thứ hai, nâng cao chất lượng đảng viên ở nơi còn thấp.")
+    assert items(text) == []

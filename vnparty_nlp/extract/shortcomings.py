@@ -65,6 +65,8 @@ EXCLUDED = PhraseSet([_lower_pattern(f) for f in _V["exclude"]["clause"]])
 TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
 CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
 TASK_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['tasks'])})\b")
+#: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
+ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
 LEAD_IN = re.compile(rf"(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
 CONCESSION = re.compile(rf"(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
@@ -347,8 +349,10 @@ class _Reader:
     def read_sentence(self, s: int, e: int, contrast: bool, found: list[Shortcoming]) -> None:
         """The failings a sentence states, clause by clause; the passage goes on while sentences state some."""
         cues, text = self.cues, self.cues.text
-        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends
-            self.passage = False
+        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends, unless the
+            # sentence announces failings by their noun alone ("... đã chỉ ra 3 nhóm khuyết điểm.")
+            a, b = _trim(text, s, e)
+            self.passage = _has_noun(cues.noun_starts, a, b) and _is_announcement(text, a, b)
             return
         clauses = [_trim(text, a, b) for a, b in cues.clauses(s, e)]
         announcing = [_has_noun(cues.noun_starts, a, b) and _is_announcement(text, a, b) for a, b in clauses]
@@ -416,7 +420,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
             continue
         if new_paragraph:
             reader.turned = False
-        if turns_away(text[s:e]):
+        if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
             continue
         contrast = CONTRAST.match(text, s, e)
