@@ -199,3 +199,21 @@ def test_ordinal_enumeration_of_tasks_stays_out():
     text = ("Năm 2024, Huyện ủy đề ra ba nhiệm vụ trọng tâm. Thứ nhất, khắc phục tình trạng sinh hoạt chi bộ còn "
             "hình thức. Thứ hai, nâng cao chất lượng đảng viên ở nơi còn thấp.")
     assert items(text) == []
+
+
+def test_bullets_under_a_cause_or_task_heading_stay_out():
+    text = ("a) Tồn tại:\n"
+            "+ Một số chi hội phụ nữ sinh hoạt chưa đều.\n"
+            "+ Việc vận động hội viên tham gia bảo hiểm xã hội tự nguyện còn chậm.\n"
+            "b) Nguyên nhân:\n"
+            "+ Cán bộ chi hội còn kiêm nhiệm nhiều việc.\n"
+            "+ Nguồn kinh phí còn hạn hẹp, thiếu ổn định.\n")
+    assert items(text) == [
+        "Một số chi hội phụ nữ sinh hoạt chưa đều",
+        "Việc vận động hội viên tham gia bảo hiểm xã hội tự nguyện còn chậm",
+    ]
+    text = ("Tuy nhiên, việc phát triển đảng viên ở khu vực tư nhân còn chậm.\n"
+            "Nguyên nhân của hạn chế trên:\n"
+            "- Một số chủ doanh nghiệp chưa tạo điều kiện.\n"
+            "- Lực lượng lao động trẻ biến động, thiếu ổn định.\n")
+    assert items(text) == ["việc phát triển đảng viên ở khu vực tư nhân còn chậm"]

@@ -63,8 +63,10 @@ STRONG = PhraseSet([_lower_pattern(f) for f in _V["cues"]["strong"]])
 WEAK = PhraseSet([_lower_pattern(f) for f in _V["cues"]["weak"]])
 EXCLUDED = PhraseSet([_lower_pattern(f) for f in _V["exclude"]["clause"]])
 TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
-CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
-TASK_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['tasks'])})\b")
+#: a heading's enumerator before a turn: "b) Nguyên nhân:", "2. Giải pháp"
+_TURN_MARK = r"\W*(?:(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s*)?"
+CAUSE_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['causes'])})\b")
+TASK_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['tasks'])})\b")
 #: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
 ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
@@ -103,6 +105,7 @@ _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_MARK = re.compile(r"[-+•*–]\s")
 _BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
@@ -336,7 +339,8 @@ class _Reader:
         for a, b in _list_items(self.cues, start, end):
             a, b = _trim(text, a, b)
             if turns_away(text[a:b]):
-                end = a
+                line = text.rfind("\n", start, a) + 1  # the turn is read again, from its line, by the caller
+                end = line if line > start else a
                 break
             if b - a < _MIN_ITEM_CHARS or EXCLUDED.search(text, a, b) or TASK_OPENING.match(text, a, b):
                 continue
@@ -418,8 +422,8 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         prev_end = e
         if s < covered_until or e <= doc.body_start:
             continue
-        if new_paragraph:
-            reader.turned = False
+        if new_paragraph and not (reader.turned and _MARK.match(text, s)):
+            reader.turned = False  # a turn to causes or tasks goes on over the bullet lines under it
         if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
             continue
