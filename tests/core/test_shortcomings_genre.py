@@ -217,3 +217,22 @@ def test_bullets_under_a_cause_or_task_heading_stay_out():
             "- Một số chủ doanh nghiệp chưa tạo điều kiện.\n"
             "- Lực lượng lao động trẻ biến động, thiếu ổn định.\n")
     assert items(text) == ["việc phát triển đảng viên ở khu vực tư nhân còn chậm"]
+
+
+def test_failings_not_yet_remedied_are_failings():
+    text = ("Tuy nhiên, một số vụ việc tranh chấp đất đai ở xã Phú Lâm chưa được giải quyết dứt điểm. "
+            "Những hạn chế, khuyết điểm qua kiểm điểm năm trước chậm được khắc phục.")
+    assert items(text) == [
+        "một số vụ việc tranh chấp đất đai ở xã Phú Lâm chưa được giải quyết dứt điểm",
+        "Những hạn chế, khuyết điểm qua kiểm điểm năm trước chậm được khắc phục",
+    ]
+    text = "Các tồn tại sau kiểm tra đã được khắc phục. Đơn thư được giải quyết dứt điểm, không để tồn đọng."
+    assert items(text) == []
+
+
+def test_what_befell_those_at_fault_is_a_statistic():
+    text = ("Tuy nhiên, năm 2022 vẫn có 2 cán bộ diện Ban Thường vụ Thành ủy quản lý bị kỷ luật; một cán bộ bị "
+            "khởi tố do sai phạm trong đấu thầu thuốc. Việc kê khai tài sản ở một số đơn vị còn hình thức.")
+    assert items(text) == ["Việc kê khai tài sản ở một số đơn vị còn hình thức"]
+    text = "Nguyên Phó Giám đốc Sở Y tế bị khởi tố vì vi phạm quy định về đấu thầu."
+    assert items(text) == []

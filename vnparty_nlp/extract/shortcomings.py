@@ -92,6 +92,8 @@ LIST_INTRO = re.compile(
     r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
 )
 _QUANTIFIED_NOUN = re.compile(rf"\b{_QUANTIFIER}\s+(?:mặt\s+)?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*\b")
+_NOUN_BEFORE = re.compile(rf"\b(?:{_NOUNS})\s*$")
+_NOUN_AFTER = re.compile(rf"(?:{_NOUNS})\b")
 _NOUN_SCAN = PhraseSet([_lower_pattern(f) for f in _V["framing"]["nouns"]])
 #: comma parts that elaborate the clause before them rather than start a new one
 ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
@@ -261,7 +263,10 @@ def _paired(text: str, comma: int, next_start: int) -> bool:
     """``lãnh đạo, chỉ đạo``: the words either side of the comma are a coordinated pair."""
     before = text[max(0, comma - 20):comma].split()
     after = text[next_start:next_start + 20].split()
-    return any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2))
+    if any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2)):
+        return True
+    # two nouns of failing side by side: "những yếu kém, bất cập trong ..."
+    return bool(_NOUN_BEFORE.search(text, max(0, comma - 20), comma) and _NOUN_AFTER.match(text, next_start))
 
 
 def _is_announcement(text: str, s: int, e: int) -> bool:
