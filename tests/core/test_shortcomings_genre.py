@@ -236,3 +236,26 @@ def test_what_befell_those_at_fault_is_a_statistic():
     assert items(text) == ["Việc kê khai tài sản ở một số đơn vị còn hình thức"]
     text = "Nguyên Phó Giám đốc Sở Y tế bị khởi tố vì vi phạm quy định về đấu thầu."
     assert items(text) == []
+
+
+def test_a_list_announced_with_do_la_or_gom():
+    text = ("Bên cạnh kết quả đạt được, vẫn còn những tồn tại, hạn chế, đó là: năng lực lãnh đạo, sức chiến đấu "
+            "của một số chi bộ doanh nghiệp còn thấp, việc học tập nghị quyết ở một số chi bộ còn hình thức.")
+    assert items(text) == [
+        "năng lực lãnh đạo, sức chiến đấu của một số chi bộ doanh nghiệp còn thấp",
+        "việc học tập nghị quyết ở một số chi bộ còn hình thức",
+    ]
+    text = ("Đoàn giám sát chỉ ra một số khuyết điểm gồm: năng lực lãnh đạo, sức chiến đấu của Chi bộ thôn 4 "
+            "chưa ngang tầm nhiệm vụ, việc ghi sổ biên bản sinh hoạt chi bộ còn sơ sài.")
+    assert items(text) == [
+        "năng lực lãnh đạo, sức chiến đấu của Chi bộ thôn 4 chưa ngang tầm nhiệm vụ",
+        "việc ghi sổ biên bản sinh hoạt chi bộ còn sơ sài",
+    ]
+
+
+def test_coordinated_verbs_before_a_failing_are_not_split():
+    text = ("Qua kiểm tra, Đảng ủy Ban quản lý rừng phòng hộ Sông Hinh thiếu kiểm tra công tác quản lý, bảo vệ "
+            "rừng để xảy ra phá rừng trái phép.")
+    assert items(text) == [
+        "Đảng ủy Ban quản lý rừng phòng hộ Sông Hinh thiếu kiểm tra công tác quản lý, bảo vệ rừng để xảy ra "
+        "phá rừng trái phép"]

@@ -89,7 +89,7 @@ HEADING = re.compile(
 #: an announcement followed by its list: "một số hạn chế, như:", "Hạn chế, tồn tại:", "những khó khăn:"
 LIST_INTRO = re.compile(
     rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
-    r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
+    r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể(?: là| như)?|đó là|gồm|bao gồm|chủ yếu là|nổi lên là)?\s*:\s*"
 )
 _QUANTIFIED_NOUN = re.compile(rf"\b{_QUANTIFIER}\s+(?:mặt\s+)?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*\b")
 _NOUN_BEFORE = re.compile(rf"\b(?:{_NOUNS})\s*$")
