@@ -259,3 +259,19 @@ def test_coordinated_verbs_before_a_failing_are_not_split():
     assert items(text) == [
         "Đảng ủy Ban quản lý rừng phòng hộ Sông Hinh thiếu kiểm tra công tác quản lý, bảo vệ rừng để xảy ra "
         "phá rừng trái phép"]
+
+
+def test_plus_bullets_run_into_one_line():
+    text = ("Những hạn chế chủ yếu là: + Một số chi bộ chưa xây dựng chương trình công tác năm + Việc quản lý "
+            "đảng viên tạm vắng còn lỏng lẻo + Công tác tạo nguồn phát triển đảng viên nữ gặp nhiều khó khăn.")
+    assert items(text) == [
+        "Một số chi bộ chưa xây dựng chương trình công tác năm",
+        "Việc quản lý đảng viên tạm vắng còn lỏng lẻo",
+        "Công tác tạo nguồn phát triển đảng viên nữ gặp nhiều khó khăn",
+    ]
+    text = ("Tồn tại, hạn chế: • Sinh hoạt chi bộ định kỳ ở khối trường học, bệnh viện chưa đi vào chiều sâu "
+            "• Tỷ lệ đảng viên được kiểm tra, giám sát còn thấp.")
+    assert items(text) == [
+        "Sinh hoạt chi bộ định kỳ ở khối trường học, bệnh viện chưa đi vào chiều sâu",
+        "Tỷ lệ đảng viên được kiểm tra, giám sát còn thấp",
+    ]

@@ -107,6 +107,7 @@ _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_INLINE_BULLET = re.compile(r"\s[+•]\s")
 _MARK = re.compile(r"[-+•*–]\s")
 _BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
@@ -283,9 +284,9 @@ def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
         for m in bullets:
             stop = body.find("\n", m.end())
             bounds.append((start + m.end(), start + (stop if stop >= 0 else len(body))))
-    elif ";" in body or re.search(r"\.\s+\S", body):
-        bounds, pos = [], start
-        for m in re.finditer(r";|\.(?=\s+\S)", body):
+    elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body):
+        bounds, pos = [], start  # items at ';', '.', and at '+' bullets run into one line
+        for m in re.finditer(r";|\.(?=\s+\S)|" + _INLINE_BULLET.pattern, body):
             bounds.append((pos, start + m.start()))
             pos = start + m.end()
         bounds.append((pos, end))
