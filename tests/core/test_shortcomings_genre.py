@@ -275,3 +275,26 @@ def test_plus_bullets_run_into_one_line():
         "Sinh hoạt chi bộ định kỳ ở khối trường học, bệnh viện chưa đi vào chiều sâu",
         "Tỷ lệ đảng viên được kiểm tra, giám sát còn thấp",
     ]
+
+
+def test_what_an_inspection_found_after_a_colon():
+    text = ("Qua giám sát, Ủy ban Kiểm tra Huyện ủy Hớn Quản phát hiện: Chi bộ Trường THCS Tân Hiệp không tổ chức "
+            "sinh hoạt chuyên đề quý II; 03 đảng viên nợ đảng phí nhiều tháng; sổ theo dõi đảng viên ghi không "
+            "đầy đủ.")
+    assert items(text) == [
+        "Chi bộ Trường THCS Tân Hiệp không tổ chức sinh hoạt chuyên đề quý II",
+        "03 đảng viên nợ đảng phí nhiều tháng",
+        "sổ theo dõi đảng viên ghi không đầy đủ",
+    ]
+    text = ("Kết quả kiểm tra tài chính đảng cho thấy: Văn phòng Đảng ủy không lập sổ theo dõi thu, chi đảng phí; "
+            "chứng từ thanh toán hội nghị không đầy đủ chữ ký.")
+    assert items(text) == [
+        "Văn phòng Đảng ủy không lập sổ theo dõi thu, chi đảng phí",
+        "chứng từ thanh toán hội nghị không đầy đủ chữ ký",
+    ]
+
+
+def test_an_inspection_that_found_nothing_wrong():
+    text = ("Qua kiểm tra, Ủy ban Kiểm tra Đảng ủy kết luận: Chi bộ đã thực hiện tốt việc thu, nộp đảng phí; "
+            "không có đảng viên vi phạm.")
+    assert items(text) == []

@@ -70,6 +70,8 @@ TASK_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['tasks'])})\b")
 #: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
 ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
+#: what an inspection found, announced before a colon: "Qua giám sát, ... phát hiện: ..."
+FINDING = re.compile(rf"\b(?:{_words(_V['framing']['finding'])})\b(?:\s+[^\s:;,.]+){{0,3}}?\s*:")
 LEAD_IN = re.compile(rf"(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
 CONCESSION = re.compile(rf"(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
 FRAME = re.compile(rf"(?:{_words(_V['framing']['frame'])})\b")
@@ -433,7 +435,7 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
             continue
-        contrast = CONTRAST.match(text, s, e)
+        contrast = CONTRAST.match(text, s, e) or FINDING.search(text, s, e)
         intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(cues.noun_starts, s, e) else None
         if reader.turned and not (contrast or intro):
             continue
