@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, UPPER, trie
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, NAMED_UNITS, UPPER, trie
 from vnparty_nlp.extract.people import TITLE_STOP_WORDS
 from vnparty_nlp.text import Doc
 
@@ -53,13 +53,6 @@ BARE_BODIES: tuple[str, ...] = (
 )
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
-#: proper names with lower-case words that the name rule cannot join (ministries, departments, units)
-NAMED_UNITS: tuple[str, ...] = (
-    "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
-    "Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
-    "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan và doanh nghiệp", "Khối cơ quan", "Khối doanh nghiệp",
-    "Quân sự", "Công an", "Biên phòng", "Chính trị quốc gia Hồ Chí Minh", "Chính trị khu vực",
-)
 #: capitalized words that start a following title or sentence, never the rest of a body's name
 NOT_NAME_WORDS = r"(?:Một|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
