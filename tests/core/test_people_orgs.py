@@ -226,3 +226,17 @@ def test_a_title_stops_at_the_verb_of_the_sentence():
         "Đặng Văn Tú": "Bí thư Đảng ủy, Chủ tịch Hội đồng thành viên Công ty",
         "Phạm Quốc Khánh": "Phó Chủ tịch UBND xã",
     }
+
+
+def test_a_company_named_after_cong_ty_stays_whole():
+    assert orgs("Ủy ban Kiểm tra Đảng ủy Công ty Cổ phần Cao su Đồng Phú kiểm tra 3 chi bộ.") == [
+        "Ủy ban Kiểm tra Đảng ủy Công ty Cổ phần Cao su Đồng Phú"]
+    assert "Đảng bộ Công ty TNHH MTV Lâm nghiệp Hương Sơn" in orgs(
+        "Đảng bộ Công ty TNHH MTV Lâm nghiệp Hương Sơn tổ chức đại hội.")
+
+
+def test_an_all_caps_body_ends_at_the_headline_verb():
+    text = "ĐẢNG BỘ XÃ TÂN PHÚ SƠ KẾT 3 NĂM THỰC HIỆN CHỈ THỊ 05\n\nNgày 3/4, Đảng bộ xã Tân Phú tổ chức hội nghị."
+    assert orgs(text)[0] == "ĐẢNG BỘ XÃ TÂN PHÚ"
+    text = "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH KẾT NẠP ĐẢNG VIÊN MỚI\n\nSáng 12/5, lễ kết nạp diễn ra tại hội trường."
+    assert orgs(text)[0] == "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH"

@@ -61,7 +61,7 @@ LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|
 #: lower-case syllables that may end a proper name (``Công an``, ``Quân sự``, ``Biên phòng``)
 NAME_TAIL = (
     "an sự chính phòng đội vụ trị chức tra giáo vận dân ương nghiệp tế hội thông binh nữ niên nông nhân "
-    "xã sát đảng quan thương"
+    "xã sát đảng quan thương ty"
 ).split()
 _SP = r"[^\S\n]+"  # names do not run over a line break
 #: lower-case words that never sit inside a name: they join or relate two names
@@ -97,6 +97,26 @@ _BARE = trie(BARE_BODIES)
 _BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
 #: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
+
+
+#: verbs of a headline that an ALL-CAPS body runs into ("ĐẢNG BỘ HUYỆN ĐỨC THỌ TỔNG KẾT ...")
+HEADLINE_VERBS: tuple[str, ...] = (
+    "tổng kết", "sơ kết", "tổ chức", "triển khai", "kết nạp", "khai mạc", "bế mạc", "thực hiện", "lãnh đạo",
+    "phát động", "quán triệt", "trao", "đón nhận", "học tập", "kiểm tra", "giám sát", "thi hành", "kỷ luật",
+    "ra mắt", "công bố", "đạt", "hoàn thành", "nâng cao", "đẩy mạnh", "chú trọng", "quan tâm", "tăng cường",
+    "thành công", "ban hành", "họp", "gặp mặt", "tập huấn", "đánh giá", "bầu", "long trọng", "ra quân",
+    "chỉ đạo", "xây dựng", "phát huy", "đổi mới", "khen thưởng", "tuyên dương", "góp ý", "làm việc", "cần",
+    "quyết liệt", "nỗ lực", "vượt", "hướng tới", "chào mừng", "kỷ niệm", "tiếp tục", "sẵn sàng",
+)
+_HEADLINE_VERB = re.compile(rf"[^\S\n]+(?:{trie(w.upper() for w in HEADLINE_VERBS)})(?!\w)")
+
+
+def _cut_caps_headline(text: str, head_end: int, end: int) -> int:
+    """An ALL-CAPS body ends where the headline's verb begins."""
+    if any(c.islower() for c in text[head_end:end]):
+        return end
+    verb = _HEADLINE_VERB.search(text, head_end, end)
+    return verb.start() if verb else end
 
 
 def _people_starts(doc: Doc) -> list[int]:
@@ -136,6 +156,7 @@ def find_organizations(doc: Doc) -> list[Organization]:
         if m["head"] and _LEVEL_ONLY.fullmatch(mod) and not _ADMINISTRATIVE_ONLY.fullmatch(mod):
             continue
         end = _cut_at_people(doc, people, m.start(), m.end())
+        end = _cut_caps_headline(text, m.end("head") if m["head"] else m.end(), end)
         if m["head"] and end <= m.end("head"):
             continue
         span = doc.span(m.start(), end)
