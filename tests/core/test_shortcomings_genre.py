@@ -298,3 +298,19 @@ def test_an_inspection_that_found_nothing_wrong():
     text = ("Qua kiểm tra, Ủy ban Kiểm tra Đảng ủy kết luận: Chi bộ đã thực hiện tốt việc thu, nộp đảng phí; "
             "không có đảng viên vi phạm.")
     assert items(text) == []
+
+
+def test_causes_named_after_the_failings_turn_away():
+    text = ("Tuy nhiên, việc cấp giấy chứng nhận quyền sử dụng đất còn chậm. Những hạn chế nêu trên có nguyên nhân "
+            "chủ quan là chính: một số cán bộ địa chính chưa sâu sát cơ sở.")
+    assert items(text) == ["việc cấp giấy chứng nhận quyền sử dụng đất còn chậm"]
+    text = ("Tuy vậy, phong trào thi đua ở một số cơ quan còn hình thức. Tồn tại, hạn chế trên là do người đứng "
+            "đầu chưa quan tâm, chỉ đạo.")
+    assert items(text) == ["phong trào thi đua ở một số cơ quan còn hình thức"]
+
+
+def test_a_cause_before_the_failing_and_a_remedy_asked_for_are_left_out():
+    text = "Tuy nhiên, do ảnh hưởng của thiên tai, một số chỉ tiêu sản xuất nông nghiệp đạt thấp."
+    assert items(text) == ["một số chỉ tiêu sản xuất nông nghiệp đạt thấp"]
+    text = "Đồng chí Bí thư Huyện ủy yêu cầu khắc phục ngay tình trạng họp chi bộ còn hình thức."
+    assert items(text) == []
