@@ -144,3 +144,20 @@ def test_grades_of_the_yearly_review_before_their_count():
     assert counts("Đảng bộ hoàn thành nhiệm vụ 2023 với nhiều kết quả nổi bật.") == []
     assert counts("Chi bộ được xếp loại hoàn thành tốt nhiệm vụ 3 năm liền.") == []
     assert counts("Xếp loại hoàn thành xuất sắc nhiệm vụ 12.") == []
+
+
+def test_bare_ratios_take_the_unit_their_sentence_gives():
+    text = ("Số chi bộ được xếp loại hoàn thành tốt nhiệm vụ là 96/104, chiếm 92,3%. "
+            "Kết nạp đảng viên vượt chỉ tiêu ở các xã Hợp Thanh 12/10, Tân Lập 9/8 đảng viên.")
+    got = [(c.text, c.value, c.total, c.unit) for c in analyze(text).counts]
+    assert ("96/104", 96, 104, "chi bộ") in got
+    assert ("12/10", 12, 10, "đảng viên") not in got  # no unit before it in its sentence: no guess
+    text = ("Năm 2023, 45 chi bộ tổ chức sinh hoạt chuyên đề, trong đó có các chi bộ khối trường học 14/14 và "
+            "khối doanh nghiệp 7/11.")
+    got = [(c.text, c.value, c.total, c.unit) for c in analyze(text).counts]
+    assert got == [("45 chi bộ", 45, None, "chi bộ"), ("14/14", 14, 14, "chi bộ"), ("7/11", 7, 11, "chi bộ")]
+
+
+def test_a_plenum_number_is_not_a_count():
+    text = "Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 4 khóa XIII và Hội nghị Trung ương 8 khóa XI."
+    assert [c.text for c in analyze(text).counts] == []

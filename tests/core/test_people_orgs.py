@@ -206,3 +206,37 @@ def test_party_schools_and_academies_are_bodies():
         "Ban Tuyên giáo Tỉnh ủy Phú Yên", "Học viện Chính trị quốc gia Hồ Chí Minh"]
     assert "Học viện Chính trị khu vực III" in orgs("Giảng viên Học viện Chính trị khu vực III trình bày chuyên đề.")
     assert orgs("Học viện đã đào tạo nhiều cán bộ trẻ.") == []
+
+
+def test_a_title_keeps_the_named_unit_joined_by_va():
+    text = ("Đồng chí Hoàng Văn Lâm, Huyện ủy viên, Trưởng phòng Tài nguyên và Môi trường huyện dự hội nghị. "
+            "Ông Vi Văn Sơn - Giám đốc Sở Giáo dục và Đào tạo tỉnh Bắc Kạn phát biểu.")
+    titles = {p.name: p.title for p in analyze(text).people}
+    assert titles == {
+        "Hoàng Văn Lâm": "Huyện ủy viên, Trưởng phòng Tài nguyên và Môi trường huyện",
+        "Vi Văn Sơn": "Giám đốc Sở Giáo dục và Đào tạo tỉnh Bắc Kạn",
+    }
+
+
+def test_a_title_stops_at_the_verb_of_the_sentence():
+    text = ("Đồng chí Đặng Văn Tú, Bí thư Đảng ủy, Chủ tịch Hội đồng thành viên Công ty chịu trách nhiệm chính về "
+            "các vi phạm trên. Ông Phạm Quốc Khánh, Phó Chủ tịch UBND xã trực tiếp ký các hợp đồng sai quy định.")
+    titles = {p.name: p.title for p in analyze(text).people}
+    assert titles == {
+        "Đặng Văn Tú": "Bí thư Đảng ủy, Chủ tịch Hội đồng thành viên Công ty",
+        "Phạm Quốc Khánh": "Phó Chủ tịch UBND xã",
+    }
+
+
+def test_a_company_named_after_cong_ty_stays_whole():
+    assert orgs("Ủy ban Kiểm tra Đảng ủy Công ty Cổ phần Cao su Đồng Phú kiểm tra 3 chi bộ.") == [
+        "Ủy ban Kiểm tra Đảng ủy Công ty Cổ phần Cao su Đồng Phú"]
+    assert "Đảng bộ Công ty TNHH MTV Lâm nghiệp Hương Sơn" in orgs(
+        "Đảng bộ Công ty TNHH MTV Lâm nghiệp Hương Sơn tổ chức đại hội.")
+
+
+def test_an_all_caps_body_ends_at_the_headline_verb():
+    text = "ĐẢNG BỘ XÃ TÂN PHÚ SƠ KẾT 3 NĂM THỰC HIỆN CHỈ THỊ 05\n\nNgày 3/4, Đảng bộ xã Tân Phú tổ chức hội nghị."
+    assert orgs(text)[0] == "ĐẢNG BỘ XÃ TÂN PHÚ"
+    text = "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH KẾT NẠP ĐẢNG VIÊN MỚI\n\nSáng 12/5, lễ kết nạp diễn ra tại hội trường."
+    assert orgs(text)[0] == "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH"

@@ -162,3 +162,155 @@ def test_a_loss_of_conviction_is_a_failing_and_its_time_frame_is_dropped():
     ]
     # fighting the decline is a task, not a failing
     assert items("Các chi bộ tăng cường giáo dục, phòng, chống suy thoái tư tưởng chính trị trong đảng viên.") == []
+
+
+def test_a_speaker_before_a_colon_is_not_part_of_the_item():
+    text = ("Bà Lê Thị Nga, Phó Trưởng Ban Dân vận Huyện ủy Tuy Phong, thừa nhận: \"Nhiều tổ tự quản ở khu phố "
+            "hoạt động còn hình thức. Một số trưởng thôn chưa nắm chắc tình hình dư luận\".")
+    assert items(text) == [
+        "Nhiều tổ tự quản ở khu phố hoạt động còn hình thức",
+        "Một số trưởng thôn chưa nắm chắc tình hình dư luận",
+    ]
+    text = ("Tuy nhiên, Đoàn giám sát cũng thẳng thắn nhìn nhận: việc lập hồ sơ cấp giấy chứng nhận quyền sử dụng "
+            "đất ở xã Vĩnh Hảo còn chậm; sổ theo dõi biến động đất đai ghi chép thiếu khoa học.")
+    assert items(text) == [
+        "việc lập hồ sơ cấp giấy chứng nhận quyền sử dụng đất ở xã Vĩnh Hảo còn chậm",
+        "sổ theo dõi biến động đất đai ghi chép thiếu khoa học",
+    ]
+
+
+def test_ordinal_enumeration_goes_on_with_a_passage_of_failings():
+    text = ("Kiểm điểm năm 2023, Đảng ủy phường Mỹ Bình nhận 2 nhóm khuyết điểm. Thứ nhất, công tác quản lý trật tự "
+            "đô thị trên các tuyến phố chính còn buông lỏng. Thứ hai, việc giải quyết hồ sơ hành chính cho người "
+            "dân có lúc còn kéo dài.")
+    assert items(text) == [
+        "công tác quản lý trật tự đô thị trên các tuyến phố chính còn buông lỏng",
+        "việc giải quyết hồ sơ hành chính cho người dân có lúc còn kéo dài",
+    ]
+    text = ("Tuy nhiên, chi bộ vẫn còn những hạn chế. Thứ nhất, sinh hoạt chuyên đề chưa đều đặn. "
+            "Thứ hai, việc phân công nhiệm vụ cho đảng viên cao tuổi chưa phù hợp.")
+    assert items(text) == [
+        "sinh hoạt chuyên đề chưa đều đặn",
+        "việc phân công nhiệm vụ cho đảng viên cao tuổi chưa phù hợp",
+    ]
+
+
+def test_ordinal_enumeration_of_tasks_stays_out():
+    text = ("Năm 2024, Huyện ủy đề ra ba nhiệm vụ trọng tâm. Thứ nhất, khắc phục tình trạng sinh hoạt chi bộ còn "
+            "hình thức. Thứ hai, nâng cao chất lượng đảng viên ở nơi còn thấp.")
+    assert items(text) == []
+
+
+def test_bullets_under_a_cause_or_task_heading_stay_out():
+    text = ("a) Tồn tại:\n"
+            "+ Một số chi hội phụ nữ sinh hoạt chưa đều.\n"
+            "+ Việc vận động hội viên tham gia bảo hiểm xã hội tự nguyện còn chậm.\n"
+            "b) Nguyên nhân:\n"
+            "+ Cán bộ chi hội còn kiêm nhiệm nhiều việc.\n"
+            "+ Nguồn kinh phí còn hạn hẹp, thiếu ổn định.\n")
+    assert items(text) == [
+        "Một số chi hội phụ nữ sinh hoạt chưa đều",
+        "Việc vận động hội viên tham gia bảo hiểm xã hội tự nguyện còn chậm",
+    ]
+    text = ("Tuy nhiên, việc phát triển đảng viên ở khu vực tư nhân còn chậm.\n"
+            "Nguyên nhân của hạn chế trên:\n"
+            "- Một số chủ doanh nghiệp chưa tạo điều kiện.\n"
+            "- Lực lượng lao động trẻ biến động, thiếu ổn định.\n")
+    assert items(text) == ["việc phát triển đảng viên ở khu vực tư nhân còn chậm"]
+
+
+def test_failings_not_yet_remedied_are_failings():
+    text = ("Tuy nhiên, một số vụ việc tranh chấp đất đai ở xã Phú Lâm chưa được giải quyết dứt điểm. "
+            "Những hạn chế, khuyết điểm qua kiểm điểm năm trước chậm được khắc phục.")
+    assert items(text) == [
+        "một số vụ việc tranh chấp đất đai ở xã Phú Lâm chưa được giải quyết dứt điểm",
+        "Những hạn chế, khuyết điểm qua kiểm điểm năm trước chậm được khắc phục",
+    ]
+    text = "Các tồn tại sau kiểm tra đã được khắc phục. Đơn thư được giải quyết dứt điểm, không để tồn đọng."
+    assert items(text) == []
+
+
+def test_what_befell_those_at_fault_is_a_statistic():
+    text = ("Tuy nhiên, năm 2022 vẫn có 2 cán bộ diện Ban Thường vụ Thành ủy quản lý bị kỷ luật; một cán bộ bị "
+            "khởi tố do sai phạm trong đấu thầu thuốc. Việc kê khai tài sản ở một số đơn vị còn hình thức.")
+    assert items(text) == ["Việc kê khai tài sản ở một số đơn vị còn hình thức"]
+    text = "Nguyên Phó Giám đốc Sở Y tế bị khởi tố vì vi phạm quy định về đấu thầu."
+    assert items(text) == []
+
+
+def test_a_list_announced_with_do_la_or_gom():
+    text = ("Bên cạnh kết quả đạt được, vẫn còn những tồn tại, hạn chế, đó là: năng lực lãnh đạo, sức chiến đấu "
+            "của một số chi bộ doanh nghiệp còn thấp, việc học tập nghị quyết ở một số chi bộ còn hình thức.")
+    assert items(text) == [
+        "năng lực lãnh đạo, sức chiến đấu của một số chi bộ doanh nghiệp còn thấp",
+        "việc học tập nghị quyết ở một số chi bộ còn hình thức",
+    ]
+    text = ("Đoàn giám sát chỉ ra một số khuyết điểm gồm: năng lực lãnh đạo, sức chiến đấu của Chi bộ thôn 4 "
+            "chưa ngang tầm nhiệm vụ, việc ghi sổ biên bản sinh hoạt chi bộ còn sơ sài.")
+    assert items(text) == [
+        "năng lực lãnh đạo, sức chiến đấu của Chi bộ thôn 4 chưa ngang tầm nhiệm vụ",
+        "việc ghi sổ biên bản sinh hoạt chi bộ còn sơ sài",
+    ]
+
+
+def test_coordinated_verbs_before_a_failing_are_not_split():
+    text = ("Qua kiểm tra, Đảng ủy Ban quản lý rừng phòng hộ Sông Hinh thiếu kiểm tra công tác quản lý, bảo vệ "
+            "rừng để xảy ra phá rừng trái phép.")
+    assert items(text) == [
+        "Đảng ủy Ban quản lý rừng phòng hộ Sông Hinh thiếu kiểm tra công tác quản lý, bảo vệ rừng để xảy ra "
+        "phá rừng trái phép"]
+
+
+def test_plus_bullets_run_into_one_line():
+    text = ("Những hạn chế chủ yếu là: + Một số chi bộ chưa xây dựng chương trình công tác năm + Việc quản lý "
+            "đảng viên tạm vắng còn lỏng lẻo + Công tác tạo nguồn phát triển đảng viên nữ gặp nhiều khó khăn.")
+    assert items(text) == [
+        "Một số chi bộ chưa xây dựng chương trình công tác năm",
+        "Việc quản lý đảng viên tạm vắng còn lỏng lẻo",
+        "Công tác tạo nguồn phát triển đảng viên nữ gặp nhiều khó khăn",
+    ]
+    text = ("Tồn tại, hạn chế: • Sinh hoạt chi bộ định kỳ ở khối trường học, bệnh viện chưa đi vào chiều sâu "
+            "• Tỷ lệ đảng viên được kiểm tra, giám sát còn thấp.")
+    assert items(text) == [
+        "Sinh hoạt chi bộ định kỳ ở khối trường học, bệnh viện chưa đi vào chiều sâu",
+        "Tỷ lệ đảng viên được kiểm tra, giám sát còn thấp",
+    ]
+
+
+def test_what_an_inspection_found_after_a_colon():
+    text = ("Qua giám sát, Ủy ban Kiểm tra Huyện ủy Hớn Quản phát hiện: Chi bộ Trường THCS Tân Hiệp không tổ chức "
+            "sinh hoạt chuyên đề quý II; 03 đảng viên nợ đảng phí nhiều tháng; sổ theo dõi đảng viên ghi không "
+            "đầy đủ.")
+    assert items(text) == [
+        "Chi bộ Trường THCS Tân Hiệp không tổ chức sinh hoạt chuyên đề quý II",
+        "03 đảng viên nợ đảng phí nhiều tháng",
+        "sổ theo dõi đảng viên ghi không đầy đủ",
+    ]
+    text = ("Kết quả kiểm tra tài chính đảng cho thấy: Văn phòng Đảng ủy không lập sổ theo dõi thu, chi đảng phí; "
+            "chứng từ thanh toán hội nghị không đầy đủ chữ ký.")
+    assert items(text) == [
+        "Văn phòng Đảng ủy không lập sổ theo dõi thu, chi đảng phí",
+        "chứng từ thanh toán hội nghị không đầy đủ chữ ký",
+    ]
+
+
+def test_an_inspection_that_found_nothing_wrong():
+    text = ("Qua kiểm tra, Ủy ban Kiểm tra Đảng ủy kết luận: Chi bộ đã thực hiện tốt việc thu, nộp đảng phí; "
+            "không có đảng viên vi phạm.")
+    assert items(text) == []
+
+
+def test_causes_named_after_the_failings_turn_away():
+    text = ("Tuy nhiên, việc cấp giấy chứng nhận quyền sử dụng đất còn chậm. Những hạn chế nêu trên có nguyên nhân "
+            "chủ quan là chính: một số cán bộ địa chính chưa sâu sát cơ sở.")
+    assert items(text) == ["việc cấp giấy chứng nhận quyền sử dụng đất còn chậm"]
+    text = ("Tuy vậy, phong trào thi đua ở một số cơ quan còn hình thức. Tồn tại, hạn chế trên là do người đứng "
+            "đầu chưa quan tâm, chỉ đạo.")
+    assert items(text) == ["phong trào thi đua ở một số cơ quan còn hình thức"]
+
+
+def test_a_cause_before_the_failing_and_a_remedy_asked_for_are_left_out():
+    text = "Tuy nhiên, do ảnh hưởng của thiên tai, một số chỉ tiêu sản xuất nông nghiệp đạt thấp."
+    assert items(text) == ["một số chỉ tiêu sản xuất nông nghiệp đạt thấp"]
+    text = "Đồng chí Bí thư Huyện ủy yêu cầu khắc phục ngay tình trạng họp chi bộ còn hình thức."
+    assert items(text) == []

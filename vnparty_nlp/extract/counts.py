@@ -96,6 +96,12 @@ TOTAL_AFTER_NOUN = re.compile(
     rf"[Tt]ổng số\s+(?P<unit>(?i:{_UNIT})){_MOD}(?:\s+[^\d,.;:()]{{1,40}}?)?\s+(?:là|lên|đạt)\s+"
     rf"(?:(?:trên|hơn|gần|khoảng)\s+)?(?P<num>{_NUMBER})(?![\d/.,]\d|\s?%|\s+\w)"
 )
+#: a ratio with no unit after it: "... là 285/1.120, chiếm 25,4%", "Thanh Hải 11/15, Đồng Cốc 8/7"
+BARE_RATIO = re.compile(
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s?/\s?(?P<total>{_NUMBER})(?![\w%/]|[.,-]\d|\s?%|\s?[-/]\s?\d)"
+)
+#: the body a bare ratio counts: the subject "số X" of its sentence, or X counted before it
+_RATIO_UNIT = re.compile(rf"(?:(?<!\w)số\s+|(?<![\w/.,:-])(?:{_NUMBER})\s+)(?P<unit>(?:{_UNIT}){_MOD})(?!\w)", re.IGNORECASE)
 _LABEL_START = re.compile(r"[:;()\n][^:;()\n]{0,80}$")
 _IMPLIED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(IMPLIED_UNITS)})\b", re.IGNORECASE)
 _RATED = re.compile(rf"(?<![\w/.,:-])(?:{_NUMBER})\s+(?P<unit>{_ALT(RATED_UNITS)})\b", re.IGNORECASE)
@@ -122,7 +128,7 @@ GENERIC = re.compile(
 #: words before a number that make it a rank or a label, not a count
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?<!\w)(?i:lần thứ|thứ|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
+    r"(?<!\w)(?i:lần thứ|thứ|trung ương|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
     r"chi bộ|thôn|xóm|tổ|khu|khu phố|quận|phường|đội|ấp|khối|bản|đoàn)\s*$"
 )
 
@@ -231,6 +237,17 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
         if not taken.overlaps(m.start("num"), m.end("num")):
             span = doc.span(m.start("num"), m.end("num"))
             facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=m["unit"].lower()))
+    for m in BARE_RATIO.finditer(text):
+        # a ratio whose unit the sentence gives before it; the part may pass the whole (admissions over target)
+        if taken.overlaps(m.start("num"), m.end("total")) or _NOT_A_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        value, total = parse_number(m["num"]), parse_number(m["total"])
+        s, _ = doc.sentence_at(m.start())
+        units = list(_RATIO_UNIT.finditer(text, max(s, m.start() - 300), m.start()))
+        if value is None or not total or not units:
+            continue
+        span = doc.span(m.start(), m.end())
+        facts.append(Count(span.text, span.bounds, value=value, total=total, unit=units[-1]["unit"].lower()))
     for m in (BREAKDOWN_COUNT.finditer(text) if "phạm" in words else ()):
         s, e = doc.sentence_at(m.start())
         if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):

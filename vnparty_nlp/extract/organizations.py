@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, UPPER, trie
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, LOWER, NAMED_UNITS, UPPER, trie
 from vnparty_nlp.extract.people import TITLE_STOP_WORDS
 from vnparty_nlp.text import Doc
 
@@ -53,13 +53,6 @@ BARE_BODIES: tuple[str, ...] = (
 )
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
-#: proper names with lower-case words that the name rule cannot join (ministries, departments, units)
-NAMED_UNITS: tuple[str, ...] = (
-    "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
-    "Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
-    "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan và doanh nghiệp", "Khối cơ quan", "Khối doanh nghiệp",
-    "Quân sự", "Công an", "Biên phòng", "Chính trị quốc gia Hồ Chí Minh", "Chính trị khu vực",
-)
 #: capitalized words that start a following title or sentence, never the rest of a body's name
 NOT_NAME_WORDS = r"(?:Một|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
@@ -68,7 +61,7 @@ LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|
 #: lower-case syllables that may end a proper name (``Công an``, ``Quân sự``, ``Biên phòng``)
 NAME_TAIL = (
     "an sự chính phòng đội vụ trị chức tra giáo vận dân ương nghiệp tế hội thông binh nữ niên nông nhân "
-    "xã sát đảng quan thương"
+    "xã sát đảng quan thương ty"
 ).split()
 _SP = r"[^\S\n]+"  # names do not run over a line break
 #: lower-case words that never sit inside a name: they join or relate two names
@@ -104,6 +97,26 @@ _BARE = trie(BARE_BODIES)
 _BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
 #: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
+
+
+#: verbs of a headline that an ALL-CAPS body runs into ("ĐẢNG BỘ HUYỆN ĐỨC THỌ TỔNG KẾT ...")
+HEADLINE_VERBS: tuple[str, ...] = (
+    "tổng kết", "sơ kết", "tổ chức", "triển khai", "kết nạp", "khai mạc", "bế mạc", "thực hiện", "lãnh đạo",
+    "phát động", "quán triệt", "trao", "đón nhận", "học tập", "kiểm tra", "giám sát", "thi hành", "kỷ luật",
+    "ra mắt", "công bố", "đạt", "hoàn thành", "nâng cao", "đẩy mạnh", "chú trọng", "quan tâm", "tăng cường",
+    "thành công", "ban hành", "họp", "gặp mặt", "tập huấn", "đánh giá", "bầu", "long trọng", "ra quân",
+    "chỉ đạo", "xây dựng", "phát huy", "đổi mới", "khen thưởng", "tuyên dương", "góp ý", "làm việc", "cần",
+    "quyết liệt", "nỗ lực", "vượt", "hướng tới", "chào mừng", "kỷ niệm", "tiếp tục", "sẵn sàng",
+)
+_HEADLINE_VERB = re.compile(rf"[^\S\n]+(?:{trie(w.upper() for w in HEADLINE_VERBS)})(?!\w)")
+
+
+def _cut_caps_headline(text: str, head_end: int, end: int) -> int:
+    """An ALL-CAPS body ends where the headline's verb begins."""
+    if any(c.islower() for c in text[head_end:end]):
+        return end
+    verb = _HEADLINE_VERB.search(text, head_end, end)
+    return verb.start() if verb else end
 
 
 def _people_starts(doc: Doc) -> list[int]:
@@ -143,6 +156,7 @@ def find_organizations(doc: Doc) -> list[Organization]:
         if m["head"] and _LEVEL_ONLY.fullmatch(mod) and not _ADMINISTRATIVE_ONLY.fullmatch(mod):
             continue
         end = _cut_at_people(doc, people, m.start(), m.end())
+        end = _cut_caps_headline(text, m.end("head") if m["head"] else m.end(), end)
         if m["head"] and end <= m.end("head"):
             continue
         span = doc.span(m.start(), end)

@@ -229,3 +229,12 @@ def trie(words: Iterable[str]) -> str:
         return f"(?:{body})?" if ends else body
 
     return "(?:" + emit(trie) + ")"
+
+
+#: proper names with lower-case words that the name rule cannot join (ministries, departments, units)
+NAMED_UNITS: tuple[str, ...] = (
+    "Tài nguyên và Môi trường", "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch", "Kế hoạch và Đầu tư", "Khoa học và Công nghệ", "Giáo dục và Đào tạo",
+    "Thông tin và Truyền thông", "Giao thông vận tải", "Khối các cơ quan", "Khối cơ quan và doanh nghiệp", "Khối cơ quan", "Khối doanh nghiệp",
+    "Quân sự", "Công an", "Biên phòng", "Chính trị quốc gia Hồ Chí Minh", "Chính trị khu vực",
+)

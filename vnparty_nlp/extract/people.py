@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
-from vnparty_nlp.extract.patterns import CAP_SYLLABLE, PROVINCES, UPPER, trie
+from vnparty_nlp.extract.patterns import CAP_SYLLABLE, NAMED_UNITS, PROVINCES, UPPER, trie
 from vnparty_nlp.lang import PLACE_WORDS
 from vnparty_nlp.text import Doc
 
@@ -65,12 +65,17 @@ TITLE_STOP_WORDS: tuple[str, ...] = (
     "làm việc", "cũng", "luôn", "thì", "mà", "nên", "như", "theo", "để", "do", "vì", "từ", "sau", "trước",
     "ngày", "lúc", "vào", "có", "không", "chưa", "còn", "đồng thời", "mong muốn", "khen thưởng", "ký",
     "đi", "lên", "ra", "trả lời", "giải trình", "phân tích", "nhận", "chụp", "cắt băng", "dâng", "động viên",
+    # verbs that start what the person did or bears: "..., Giám đốc Công ty chịu trách nhiệm chính về ..."
+    "chịu", "chủ động", "trực tiếp", "đón", "tiếp", "hướng dẫn", "nhắc nhở", "khen ngợi", "tự", "xin",
+    "bàn giao", "đảm nhận", "đảm nhiệm", "nghỉ", "khảo sát", "thừa nhận", "nhận định", "nhận xét",
 )
 _TITLE = trie(TITLE_WORDS)
 _ABBREVIATIONS = trie(TITLE_ABBREVIATIONS)
 #: a post: an optional prefix, then a title word (any case) or an abbreviation (as written)
 _POST = rf"(?:{TITLE_PREFIXES}\s+)?(?:(?i:{_TITLE})|{_ABBREVIATIONS})(?!\w)"
 _POST_AT = re.compile(_POST)
+#: named units whose words a stop word ("và") would cut
+_NAMED_UNIT = re.compile(rf"(?<!\w){trie([u for u in NAMED_UNITS if ' và ' in u])}(?!\w)")
 #: surnames that start a name when the title comes first (common ones and those of the northern uplands)
 SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lương Đinh Trịnh Đào Mai Hà Tô "
@@ -149,7 +154,19 @@ def _post_end(text: str, pos: int) -> int:
         if stop.group()[:1].isspace() and _GROUP_NOUN_BEFORE.search(text, max(0, stop.start() - 12), stop.start()):
             pos = stop.end()
             continue
+        unit = _named_unit_over(text, stop.start())
+        if unit:  # "và" inside a named unit: "Giám đốc Sở Nông nghiệp và Phát triển nông thôn"
+            pos = unit
+            continue
         return stop.start()
+
+
+def _named_unit_over(text: str, pos: int) -> int | None:
+    """The end of a named unit (``Tài nguyên và Môi trường``) that runs over ``pos``, if one does."""
+    for m in _NAMED_UNIT.finditer(text, max(0, pos - 40), min(len(text), pos + 60)):
+        if m.start() <= pos < m.end():
+            return m.end()
+    return None
 
 
 def _title_chain_end(text: str, pos: int) -> int:

@@ -63,9 +63,15 @@ STRONG = PhraseSet([_lower_pattern(f) for f in _V["cues"]["strong"]])
 WEAK = PhraseSet([_lower_pattern(f) for f in _V["cues"]["weak"]])
 EXCLUDED = PhraseSet([_lower_pattern(f) for f in _V["exclude"]["clause"]])
 TASK_OPENING = re.compile(rf"(?:{_words(_V['exclude']['opening'])})\b")
-CAUSE_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['causes'])})\b")
-TASK_TURN = re.compile(rf"\W*(?:{_words(_V['turns']['tasks'])})\b")
+#: a heading's enumerator before a turn: "b) Nguyên nhân:", "2. Giải pháp"
+_TURN_MARK = r"\W*(?:(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s*)?"
+CAUSE_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['causes'])})\b")
+TASK_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['tasks'])})\b")
+#: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
+ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
+#: what an inspection found, announced before a colon: "Qua giám sát, ... phát hiện: ..."
+FINDING = re.compile(rf"\b(?:{_words(_V['framing']['finding'])})\b(?:\s+[^\s:;,.]+){{0,3}}?\s*:")
 LEAD_IN = re.compile(rf"(?:{_words(_V['framing']['lead_in'])})\b\s*[,:]?\s*")
 CONCESSION = re.compile(rf"(?:^|[,\s])(?:{_words(_V['exclude']['concession'])})\b")
 FRAME = re.compile(rf"(?:{_words(_V['framing']['frame'])})\b")
@@ -85,19 +91,26 @@ HEADING = re.compile(
 #: an announcement followed by its list: "một số hạn chế, như:", "Hạn chế, tồn tại:", "những khó khăn:"
 LIST_INTRO = re.compile(
     rf"(?:(?:{_QUANTIFIER}\s+(?:\w+\s+){{0,2}}|^\W*)(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))?(?:\s+[\w\s]{{0,40}}?)?)"
-    r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể)?\s*:\s*"
+    r"\s*,?\s*(?:như\s+sau|như|sau đây|sau|là|cụ thể(?: là| như)?|đó là|gồm|bao gồm|chủ yếu là|nổi lên là)?\s*:\s*"
 )
 _QUANTIFIED_NOUN = re.compile(rf"\b{_QUANTIFIER}\s+(?:mặt\s+)?(?:{_NOUNS})(?:\s*,\s*(?:{_NOUNS}))*\b")
+_NOUN_BEFORE = re.compile(rf"\b(?:{_NOUNS})\s*$")
+_NOUN_AFTER = re.compile(rf"(?:{_NOUNS})\b")
 _NOUN_SCAN = PhraseSet([_lower_pattern(f) for f in _V["framing"]["nouns"]])
 #: comma parts that elaborate the clause before them rather than start a new one
 ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
 #: words that open a nominal subject: a comma part starting so begins a new clause
 SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
+_COLON = re.compile(":")
+#: a speaker before a colon: "Ông X, Phó Bí thư ..., thừa nhận:", "Báo cáo nêu rõ:"
+ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
 _BULLET = re.compile(r"(?m)^\s*(?:[-+•*]|\d{1,2}[.)])\s+")
+_INLINE_BULLET = re.compile(r"\s[+•]\s")
+_MARK = re.compile(r"[-+•*–]\s")
 _BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
@@ -253,7 +266,10 @@ def _paired(text: str, comma: int, next_start: int) -> bool:
     """``lãnh đạo, chỉ đạo``: the words either side of the comma are a coordinated pair."""
     before = text[max(0, comma - 20):comma].split()
     after = text[next_start:next_start + 20].split()
-    return any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2))
+    if any((" ".join(before[-n:]), " ".join(after[:k])) in PAIRS for n in (1, 2) for k in (1, 2)):
+        return True
+    # two nouns of failing side by side: "những yếu kém, bất cập trong ..."
+    return bool(_NOUN_BEFORE.search(text, max(0, comma - 20), comma) and _NOUN_AFTER.match(text, next_start))
 
 
 def _is_announcement(text: str, s: int, e: int) -> bool:
@@ -270,9 +286,9 @@ def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
         for m in bullets:
             stop = body.find("\n", m.end())
             bounds.append((start + m.end(), start + (stop if stop >= 0 else len(body))))
-    elif ";" in body or re.search(r"\.\s+\S", body):
-        bounds, pos = [], start
-        for m in re.finditer(r";|\.(?=\s+\S)", body):
+    elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body):
+        bounds, pos = [], start  # items at ';', '.', and at '+' bullets run into one line
+        for m in re.finditer(r";|\.(?=\s+\S)|" + _INLINE_BULLET.pattern, body):
             bounds.append((pos, start + m.start()))
             pos = start + m.end()
         bounds.append((pos, end))
@@ -331,7 +347,8 @@ class _Reader:
         for a, b in _list_items(self.cues, start, end):
             a, b = _trim(text, a, b)
             if turns_away(text[a:b]):
-                end = a
+                line = text.rfind("\n", start, a) + 1  # the turn is read again, from its line, by the caller
+                end = line if line > start else a
                 break
             if b - a < _MIN_ITEM_CHARS or EXCLUDED.search(text, a, b) or TASK_OPENING.match(text, a, b):
                 continue
@@ -344,8 +361,10 @@ class _Reader:
     def read_sentence(self, s: int, e: int, contrast: bool, found: list[Shortcoming]) -> None:
         """The failings a sentence states, clause by clause; the passage goes on while sentences state some."""
         cues, text = self.cues, self.cues.text
-        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends
-            self.passage = False
+        if not cues.any(s, e):  # nothing to admit here: the passage of failings, if any, ends, unless the
+            # sentence announces failings by their noun alone ("... đã chỉ ra 3 nhóm khuyết điểm.")
+            a, b = _trim(text, s, e)
+            self.passage = _has_noun(cues.noun_starts, a, b) and _is_announcement(text, a, b)
             return
         clauses = [_trim(text, a, b) for a, b in cues.clauses(s, e)]
         announcing = [_has_noun(cues.noun_starts, a, b) and _is_announcement(text, a, b) for a, b in clauses]
@@ -366,13 +385,37 @@ class _Reader:
     def item(self, s: int, e: int, how: str) -> Shortcoming | None:
         text = self.doc.lower
         s, e = _trim(text, s, e)
+        s = self.strip_attribution(s, e)
         s = _strip_lead(text, s, e)
         s = _strip_lead(text, self.cues.strip_frames(s, e), e)
-        s, e = _trim(text, s, e)
+        s, e = _trim_quotes(text, *_trim(text, s, e))
         if e - s < _MIN_ITEM_CHARS or len(text[s:e].split()) < 2:
             return None
         span = self.doc.span(s, e)
         return Shortcoming(span.text, span.bounds, how=how)
+
+
+    def strip_attribution(self, s: int, e: int) -> int:
+        """Drop who says it when the item opens on a cueless speaker before a colon ("Ông X, Phó Trưởng
+        Ban ..., thừa nhận: ...", "Hội nghị thẳng thắn nhìn nhận: ..."): the failing is what follows."""
+        text = self.cues.text
+        colons = _outside_quotes(text, s, e, _COLON)
+        if not colons:
+            return s
+        colon = colons[0].start()
+        if ATTRIBUTION.search(text, s, colon) and not self.cues.any(s, colon) and self.cues.any(colon, e):
+            return colon + 1
+        return s
+
+
+def _trim_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a quote mark at either end whose partner is outside the item."""
+    for _ in range(2):
+        if s < e and text[s] in _QUOTES and not any(q in text[s + 1:e] for q in _QUOTES):
+            s, e = _trim(text, s + 1, e)
+        if e > s and text[e - 1] in _QUOTES and not any(q in text[s:e - 1] for q in _QUOTES):
+            s, e = _trim(text, s, e - 1)
+    return s, e
 
 
 def find_shortcomings(doc: Doc) -> list[Shortcoming]:
@@ -387,12 +430,12 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         prev_end = e
         if s < covered_until or e <= doc.body_start:
             continue
-        if new_paragraph:
-            reader.turned = False
-        if turns_away(text[s:e]):
+        if new_paragraph and not (reader.turned and _MARK.match(text, s)):
+            reader.turned = False  # a turn to causes or tasks goes on over the bullet lines under it
+        if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
             continue
-        contrast = CONTRAST.match(text, s, e)
+        contrast = CONTRAST.match(text, s, e) or FINDING.search(text, s, e)
         intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(cues.noun_starts, s, e) else None
         if reader.turned and not (contrast or intro):
             continue
