@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
-TITLE_BOOST = 5.0
+INDEX_VERSION = 4
+#: a title is indexed this many times in front of its text: its words weigh more in BM25 (as a field
+#: boost would), at no cost per query (a title field queried beside the text took 40% of the time)
+TITLE_REPEAT = 3
 PUSHED_DOWN = frozenset({"province", "published_from", "published_to", "cites", "doc_type", "has", "site"})
 
 
@@ -53,7 +55,7 @@ def _schema() -> Any:
 
     b = tantivy.SchemaBuilder()
     b.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    for name in ("title_f", "text_f", "title_x", "text_x"):
+    for name in ("text_f", "text_x"):  # folded and exact words of the title and the text
         b.add_text_field(name, stored=False, tokenizer_name="default", index_option="position")
     for name in ("doc", "dtype", "has"):  # filters
         b.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
@@ -168,12 +170,10 @@ class Accelerator:
             title_f, text_f, title_x, text_x = index_values(title, text)
             doc = tantivy.Document()
             doc.add_unsigned("id", article_id)
-            # the text fields hold the title too, as a value of its own (tantivy leaves a position gap
-            # between values, so no phrase runs from the title into the text): a word matches in one
-            # posting list, and the title fields only add the title boost to the matches
-            for field, values in (("title_f", (title_f,)), ("text_f", (title_f, text_f)), ("title_x", (title_x,)),
-                                  ("text_x", (title_x, text_x))):
-                for value in values:
+            # the title as values of their own, before the text (tantivy leaves a position gap between
+            # values, so no phrase runs from the title into the text): one posting list per word
+            for field, title_words, text_words in (("text_f", title_f, text_f), ("text_x", title_x, text_x)):
+                for value in (title_words,) * TITLE_REPEAT + (text_words,):
                     doc.add_text(field, value)
             if province:
                 doc.add_text("province", province)
@@ -220,7 +220,7 @@ class Accelerator:
         return Query.phrase_query(self.schema, field, words)
 
     def _match_query(self, node: Node) -> Any:
-        """Which articles match: each term in the text fields (which hold the title as well)."""
+        """Each term in the text fields, which hold the title as well."""
         from tantivy import Occur, Query
 
         if isinstance(node, Term):
@@ -230,18 +230,6 @@ class Accelerator:
         assert isinstance(node, And)
         return Query.boolean_query([(Occur.Must, self._match_query(n)) for n in node.items]
                                    + [(Occur.MustNot, self._match_query(n)) for n in node.negated])
-
-    def _title_boosts(self, node: Node) -> list[Any]:
-        """A boosted title query per wanted term: optional clauses, so they only score the matches.
-
-        Matching ``title OR text`` per term would be a union inside an intersection, which tantivy
-        scores for every candidate (3x slower at 100K articles than one posting list per term).
-        """
-        from tantivy import Query
-
-        if isinstance(node, Term):
-            return [Query.boost_query(self._term_query(node, "title_x" if node.exact else "title_f"), TITLE_BOOST)]
-        return [q for n in node.items for q in self._title_boosts(n)]
 
     def _filter_queries(self, filters: Mapping[str, Any], sql_ids: Iterable[int] | None) -> list[Any]:
         from tantivy import FieldType, Occur, Query
@@ -303,15 +291,11 @@ class Accelerator:
             return [int(i) for i in self.searcher.fast_field_values("id", addresses)]
         return [self.searcher.doc(address)["id"][0] for address in addresses]
 
-    def _query(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None,
-               scored: bool = True) -> Any:
-        """The query of a search (``scored``: with the title boosts) or of an aggregation."""
+    def _query(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None) -> Any:
         from tantivy import Occur, Query
 
         text = self._match_query(tree) if tree is not None else Query.all_query()
-        boosts = self._title_boosts(tree) if tree is not None and scored else []
-        return Query.boolean_query([(Occur.Must, text), *self._filter_queries(filters, sql_ids),
-                                    *((Occur.Should, q) for q in boosts)])
+        return Query.boolean_query([(Occur.Must, text), *self._filter_queries(filters, sql_ids)])
 
     def summary(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None,
                 limit: int) -> dict[str, Any]:
@@ -321,7 +305,7 @@ class Accelerator:
         always False), in a few ms where SQL would join every match to its facts. A document is
         labelled by its commonest key in the archive (SQL labels it by its commonest among the matches).
         """
-        query = self._query(tree, filters, sql_ids, scored=False)
+        query = self._query(tree, filters, sql_ids)
         aggs: dict[str, Any] = {name: {"terms": {"field": field, "size": max(int(limit), 1),
                                                  "segment_size": SEGMENT_TERMS}}
                                 for name, field in FACET_FIELDS.items()}
