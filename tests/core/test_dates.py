@@ -131,3 +131,24 @@ def test_a_year_less_date_months_after_the_publication_is_last_years():
         ("2023-10", "2023-12", "quarter")]
     assert dates("Trong quý IV, Ủy ban Kiểm tra kiểm tra 7 tổ chức đảng.", published="2023-10-10") == [
         ("2023-10", "2023-12", "quarter")]
+
+
+def test_two_days_in_parentheses_and_month_spans_without_a_year():
+    found = dates("Trong 2 ngày (24 - 25/4), Đảng bộ xã Ea Tiêu tổ chức đại hội.", published="2025-04-26")
+    assert found == [("2025-04-24", "2025-04-25", "range")]
+    assert dates("Đại hội diễn ra trong hai ngày (7-8/5/2020) tại hội trường huyện.") == [
+        ("2020-05-07", "2020-05-08", "range")]
+    assert dates("Từ tháng 6 đến tháng 9, mưa lũ gây thiệt hại 12,5 tỷ đồng.", published="2022-10-20") == [
+        ("2022-06", "2022-09", "range")]
+    assert dates("Từ tháng 3 - tháng 5, các chi bộ tổ chức sinh hoạt chuyên đề.", published="2023-06-02") == [
+        ("2023-03", "2023-05", "range")]
+    assert dates("Kết quả đạt (18 - 20/25) chỉ tiêu.") == []
+    analyzed = analyze("Trong 2 ngày (24 - 25/4), Đảng bộ xã tổ chức đại hội.", published="2025-04-26")
+    assert [c.text for c in analyzed.counts] == []
+
+
+def test_a_year_less_month_before_a_comma():
+    assert dates("Đến hết tháng 9, Tỉnh đoàn giới thiệu 420 đoàn viên ưu tú.", published="2023-10-06") == [
+        ("2023-09", None, "month")]
+    assert dates("Trong tháng 11, Huyện ủy kiểm tra 5 chi bộ.", published="2021-12-01") == [("2021-11", None, "month")]
+    assert dates("Trong tháng 4, 5 và 6, huyện kiểm tra 12 chi bộ.", published="2021-07-01") == []

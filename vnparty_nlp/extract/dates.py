@@ -61,6 +61,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_months", re.compile(
         rf"(?:(?i:từ)\s+)?(?i:tháng)\s+(?P<m1>{_M})(?:\s*[/-]\s*(?P<y1>{_YEAR}))?\s*(?:và|đến|tới|-)\s*(?:tháng\s+)?"
         rf"(?P<m2>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y2>{_YEAR})(?!\d)")),
+    # từ tháng 6 đến tháng 9 (year from context)
+    ("range_months_no_year", re.compile(
+        rf"(?i:từ)\s+(?i:tháng)\s+(?P<m1>{_M})\s*(?:đến|tới|-)\s*(?:hết\s+)?(?i:tháng)\s+(?P<m2>{_M})"
+        rf"(?![\d/-]|[.,]\s?\d|\s*năm)")),
+    # (24 - 25/4) · (7-8/5/2020): two days in parentheses
+    ("range_days_parenthesized", re.compile(
+        rf"(?<=\()\s*(?P<d1>{_D})\s*(?:-|và|,)\s*(?P<d2>{_D})(?P<sep>[/.-])(?P<m2>{_M})(?:(?P=sep)(?P<y2>{_YEAR}))?"
+        rf"(?=\s*\))")),
     # từ năm 2015 đến năm 2020
     ("range_years", re.compile(rf"(?i:từ)\s+năm\s+(?P<y1>{_YEAR})\s*(?:đến|tới|-)\s*(?:năm\s+)?(?P<y2>{_YEAR})(?!\d)")),
     # nhiệm kỳ 2020-2025 · nhiệm kỳ 2020 - 2025
@@ -97,8 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<d>{_D})(?P<sep>[/.-])(?P<m>{_M})(?:(?P=sep)(?P<y>{_YEAR}))?\)?{_NOT_BEFORE_NUMBER}")),
     # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
     ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
-    # tháng 4 (year from context)
-    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/,-]|\.\d|\s*năm)")),
+    # tháng 4 · đến hết tháng 9, ... (year from context; not "tháng 4, 5 và 6")
+    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/-]|[.,]\s?\d|\s*năm)")),
     # năm 2020
     ("year", re.compile(rf"(?i:năm)\s+(?P<y>{_YEAR})(?![\d/-])")),
 ]
@@ -106,7 +114,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 #: the numbers a date can start with: a day or month before a separator or a clock time (``30-5``, ``17:30``),
 #: a count of months (``9 tháng``), a year before a dash (``2019 - 2020``, ``2023-01-11``)
-_DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)"
+_DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)|(?<=\()\s*\d{1,2}(?=\s*(?:-|và|,))"
 _KEYWORDS = ("từ", "ngày", "tháng", "nhiệm kỳ", "giai đoạn", "quý", "năm", "thứ", "chủ nhật", "đầu", "cuối", "giữa",
              *DAY_PARTS)
 #: the keywords by their first word (``nhiệm`` → ``nhiệm kỳ``), longest first
@@ -119,7 +127,7 @@ _MONTHS_COUNT = re.compile(rf"{_NUMBER_WORDS}\s+tháng\b")  # "sáu tháng", "m�
 #: each trigger tries a few patterns instead of all of them
 _STARTS: dict[str, tuple[str, ...]] = {
     "range_days": ("từ",), "range_shared_month": ("ngày",), "range_months": ("từ", "tháng"), "range_years": ("từ",),
-    "term": ("nhiệm kỳ",), "period": ("giai đoạn",), "months_of_year": ("0", "#"), "quarter_no_year": ("quý",),
+    "range_months_no_year": ("từ",), "range_days_parenthesized": ("0",), "term": ("nhiệm kỳ",), "period": ("giai đoạn",), "months_of_year": ("0", "#"), "quarter_no_year": ("quý",),
     "range_day_month": ("từ",), "year_span": ("năm", "0"), "year_part": ("đầu", "cuối", "giữa"), "iso": ("0",),
     "quarter": ("quý",), "date": ("0", "ngày"), "date_words": ("ngày",), "date_no_year": ("day part", "ngày"),
     "date_weekday": ("day part", "thứ", "chủ nhật"), "month": ("tháng",), "month_no_year": ("tháng",),
@@ -165,10 +173,10 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 #: patterns whose year comes with a day: a strong cue for the year of a year-less day next to them
-_DAY_PRECISE = frozenset({"range_days", "range_shared_month", "range_day_month", "iso", "date", "date_words",
-                          "date_weekday"})
+_DAY_PRECISE = frozenset({"range_days", "range_shared_month", "range_days_parenthesized", "range_day_month", "iso",
+                          "date", "date_words", "date_weekday"})
 #: year-less expressions of a day: reported events, near the publication date
-_DAY_NAMES = frozenset({"range_days", "range_shared_month", "date_no_year", "date_weekday"})
+_DAY_NAMES = frozenset({"range_days", "range_shared_month", "range_days_parenthesized", "date_no_year", "date_weekday"})
 #: how far after the publication a year-less date may fall before it is read as last year's ("Ngày 28/12" in an
 #: article of 20/1)
 _MONTHS_AHEAD = 4
@@ -225,6 +233,14 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
     if name == "range_shared_month":
         y = g["y2"] or year_at()
         return _iso(y, g["m2"], g["d1"]), _iso(y, g["m2"], g["d2"]), "range"
+    if name == "range_days_parenthesized":
+        y = g["y2"] or year_at()
+        return _iso(y, g["m2"], g["d1"]), _iso(y, g["m2"], g["d2"]), "range"
+    if name == "range_months_no_year":
+        year = year_at()
+        if year is None or int(g["m2"]) <= int(g["m1"]):
+            return None, None, "range"
+        return _iso(year, g["m1"]), _iso(year, g["m2"]), "range"
     if name == "range_months":
         return _iso(g["y1"] or g["y2"], g["m1"]), _iso(g["y2"], g["m2"]), "range"
     if name in ("range_years", "term", "period"):
