@@ -240,3 +240,13 @@ def test_an_all_caps_body_ends_at_the_headline_verb():
     assert orgs(text)[0] == "ĐẢNG BỘ XÃ TÂN PHÚ"
     text = "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH KẾT NẠP ĐẢNG VIÊN MỚI\n\nSáng 12/5, lễ kết nạp diễn ra tại hội trường."
     assert orgs(text)[0] == "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH"
+
+
+def test_names_joined_by_an_apostrophe_in_people_and_places():
+    assert people("Dự đại hội có đồng chí H'Yim Kđoh, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy "
+                  "Đắk Lắk.") == [("H'Yim Kđoh", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Đắk Lắk")]
+    assert people("UBKT Tỉnh ủy thi hành kỷ luật khiển trách đồng chí Siu H'Bé, Phó Bí thư Đảng ủy xã.") == [
+        ("Siu H'Bé", "Phó Bí thư Đảng ủy xã")]
+    record = analyze("Đồng chí Y'Jut Hwing - Bí thư Huyện ủy Ea H'Leo phát biểu. Huyện ủy Cư M'gar tổ chức hội nghị.")
+    assert [(p.name, p.title) for p in record.people] == [("Y'Jut Hwing", "Bí thư Huyện ủy Ea H'Leo")]
+    assert "Huyện ủy Cư M'gar" in [o.text for o in record.organizations]
