@@ -391,7 +391,7 @@ def _is_name(part: str) -> bool:
     part = part.strip()
     if not _NAME_PART.match(part):
         return False
-    words = part.replace(".", ". ").split()
+    words = re.sub(r"[.'’]", r"\g<0> ", part).split()  # "T.LĨNH", "K'Thuận": two syllables
     first = words[0].lower().rstrip(".")
     if len(words) < 2 and "." not in part or all(len(w) < 2 for w in words):
         return False  # "A A" is the font-size buttons
@@ -419,6 +419,9 @@ def _strip_byline_prefix(line: str) -> tuple[str, bool]:
     return line, False
 
 
+_PHOTO_CREDIT_AFTER = re.compile(r"\s*[;,.\-–—|]?\s*(?<!\w)(?i:ảnh|video|đồ họa)\s*:.*$")
+
+
 def _split_byline(line: str, *, last: bool = True) -> tuple[str | None, str | None]:
     """(author, credit) from a short closing line, or (None, None) if it is not a byline."""
     stripped = " ".join(unicodedata.normalize("NFC", line).split())
@@ -430,6 +433,8 @@ def _split_byline(line: str, *, last: bool = True) -> tuple[str | None, str | No
         who = m["who"].strip()
         return (who, None) if who[:1].isupper() else (None, None)
     stripped, prefixed = _strip_byline_prefix(stripped)
+    if prefixed:  # "Tin: Thu Phương; Ảnh: Quang Hùng": the writer signs; the photo credit is not the author
+        stripped = _PHOTO_CREDIT_AFTER.sub("", stripped) or stripped
     if stripped[-1:] in ";:!?" or stripped.endswith(".") and not re.search(r"\b\w\.$", stripped) and not prefixed:
         return None, None
     stripped = stripped.rstrip(".").strip()
