@@ -276,3 +276,13 @@ def test_byline_with_a_photo_credit_after_it_or_a_name_joined_by_an_apostrophe(b
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", "Thứ Tư, 13/03/2024 | 10:25",
                                LEAD, BODY, END, byline))
     assert layout.author == author
+
+
+@pytest.mark.parametrize("dateline, iso", [
+    ("Quỳnh Nhai (Sơn La), ngày 20/10/2022", "2022-10-20"),
+    ("Hà Nội, ngày 5 tháng 3 năm 2023", "2023-03-05"),
+])
+def test_a_dateline_that_opens_with_its_place(dateline, iso):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
+    assert layout.published == iso
+    assert parse_timestamp("Huyện ủy họp, ngày 20/10/2022") is None

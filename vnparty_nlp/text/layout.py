@@ -120,6 +120,10 @@ _PUBLISHED_LABEL = re.compile(r"(?i)đăng|cập nhật|xuất bản|ngày đưa
 #: what a dateline line may hold besides its date: seconds, AM/PM, bullets, print buttons, CMS residue
 _DATELINE_EXTRA = re.compile(r"(?i)\b(?:đưa|in bài|bản in|am|pm|sa|ch|author|null|lượt xem|email|print|"
                              r"ngày|giờ|\d+)\b|[•·*#]")
+#: the place a dateline opens with: "Quỳnh Nhai (Sơn La), ngày 20/10/2022", "Hà Nội, ngày 5 tháng 3 năm 2023"
+_PLACE_OF_DATELINE = re.compile(
+    rf"^(?:{NAME_WORD}[^\S\n]+){{0,3}}{NAME_WORD}(?:[^\S\n]*\((?:{NAME_WORD}[^\S\n]*){{1,4}}\))?[^\S\n]*,[^\S\n]*"
+    r"(?=(?i:ngày)\s)")
 #: a corpus prefix before an excerpt: `` date 2024-08 `` (a month, or a day)
 _CORPUS_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
 #: a headline with its timestamp in brackets (portal lists): ``Công bố quyết định ... (22/07/2020 03:31 PM)``
@@ -165,7 +169,7 @@ def parse_timestamp(line: str) -> str | None:
     hit = find_date(line)
     if hit is None:
         return None
-    rest = _DATELINE_EXTRA.sub(" ", _dateline_rest(line))
+    rest = _DATELINE_EXTRA.sub(" ", _dateline_rest(_PLACE_OF_DATELINE.sub("", line)))
     rest = " ".join(w for w in rest.split() if w not in CMS_RESIDUE)
     if len(rest) > 3 or any(w in line.lower() for w in TODAY_WORDS):
         return None
