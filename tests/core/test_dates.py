@@ -109,3 +109,46 @@ def test_a_month_at_the_end_of_a_sentence_takes_the_year_the_article_gives():
 def test_a_month_given_as_the_publication_date_gives_the_year_of_year_less_dates():
     assert dates("Chiều 14/2, Đảng ủy phường Hòa Khánh tổ chức hội nghị.", published="2023-02") == [
         ("2023-02-14", None, "date")]
+
+
+def test_a_year_less_day_is_dated_by_the_publication_not_by_a_year_later_in_its_sentence():
+    """The year of what a meeting reviews ("kiểm điểm ... năm 2023", "thu nhập năm 2019") is not when it met."""
+    text = ("Ngày 18 và 19/01, Ban Thường vụ Thành ủy Hội An tổ chức hội nghị kiểm điểm tập thể, cá nhân năm 2023.")
+    assert dates(text, published="2024-01-20")[0] == ("2024-01-18", "2024-01-19", "range")
+    text = "Sáng 18/4, Đảng bộ xã Ea Kly tổ chức đại hội; thu nhập bình quân năm 2019 đạt 42 triệu đồng."
+    assert dates(text, published="2020-04-19")[0] == ("2020-04-18", None, "date")
+    # a full date in the sentence still gives the year, and so does a year that opens the sentence
+    assert dates("Đảng bộ A họp ngày 6/3, Đảng bộ B họp ngày 11/3/2019.", published="2020-04-19")[0] == (
+        "2019-03-06", None, "date")
+    assert ("2019-05-12", None, "date") in dates("Năm 2019, ngày 12/5 huyện tổ chức hội thi.", published="2020-04-19")
+
+
+def test_a_year_less_date_months_after_the_publication_is_last_years():
+    found = dates("Ngày 28/12, Huyện ủy Mường Tè tổng kết công tác năm. Ngày 5/1, Đảng ủy xã Ka Lăng họp.",
+                  published="2024-01-08")
+    assert found == [("2023-12-28", None, "date"), ("2024-01-05", None, "date")]
+    assert dates("Trong quý IV, Ủy ban Kiểm tra kiểm tra 7 tổ chức đảng.", published="2024-01-10") == [
+        ("2023-10", "2023-12", "quarter")]
+    assert dates("Trong quý IV, Ủy ban Kiểm tra kiểm tra 7 tổ chức đảng.", published="2023-10-10") == [
+        ("2023-10", "2023-12", "quarter")]
+
+
+def test_two_days_in_parentheses_and_month_spans_without_a_year():
+    found = dates("Trong 2 ngày (24 - 25/4), Đảng bộ xã Ea Tiêu tổ chức đại hội.", published="2025-04-26")
+    assert found == [("2025-04-24", "2025-04-25", "range")]
+    assert dates("Đại hội diễn ra trong hai ngày (7-8/5/2020) tại hội trường huyện.") == [
+        ("2020-05-07", "2020-05-08", "range")]
+    assert dates("Từ tháng 6 đến tháng 9, mưa lũ gây thiệt hại 12,5 tỷ đồng.", published="2022-10-20") == [
+        ("2022-06", "2022-09", "range")]
+    assert dates("Từ tháng 3 - tháng 5, các chi bộ tổ chức sinh hoạt chuyên đề.", published="2023-06-02") == [
+        ("2023-03", "2023-05", "range")]
+    assert dates("Kết quả đạt (18 - 20/25) chỉ tiêu.") == []
+    analyzed = analyze("Trong 2 ngày (24 - 25/4), Đảng bộ xã tổ chức đại hội.", published="2025-04-26")
+    assert [c.text for c in analyzed.counts] == []
+
+
+def test_a_year_less_month_before_a_comma():
+    assert dates("Đến hết tháng 9, Tỉnh đoàn giới thiệu 420 đoàn viên ưu tú.", published="2023-10-06") == [
+        ("2023-09", None, "month")]
+    assert dates("Trong tháng 11, Huyện ủy kiểm tra 5 chi bộ.", published="2021-12-01") == [("2021-11", None, "month")]
+    assert dates("Trong tháng 4, 5 và 6, huyện kiểm tra 12 chi bộ.", published="2021-07-01") == []

@@ -112,7 +112,7 @@ def test_lower_case_citations_without_so_share_the_issuer_named_after_the_list()
 
 def test_a_word_between_the_type_and_so_and_plenum_lists():
     from vnparty_nlp import analyze
-    assert ("quyết định", "118", None, None) in _refs("Huyện ủy ra Quyết định chuẩn y số 118 ngày 2/3/2021.")
+    assert ("quyết định", "118", None, "Huyện ủy") in _refs("Huyện ủy ra Quyết định chuẩn y số 118 ngày 2/3/2021.")
     plenum = analyze("Quán triệt Nghị quyết Trung ương 5, 6 (khóa XIII) đến cán bộ, đảng viên.").documents[0]
     assert (plenum.plenum, plenum.term) == (["5", "6"], "XIII")
 
@@ -133,3 +133,46 @@ def test_numbers_grouped_in_thousands_stay_whole():
     found = analyze("Thực hiện Quyết định số 1.017-QĐ/TU, toàn tỉnh có 1.500 đảng viên.")
     assert [d.text for d in found.documents] == ["Quyết định số 1.017-QĐ/TU"]
     assert [(c.value, c.unit) for c in found.counts] == [(1500, "đảng viên")]
+
+
+def test_the_number_belongs_to_the_nearest_type_word_before_it():
+    """A named document or a programme title before a citation does not swallow it."""
+    record = analyze("Kiểm tra việc thực hiện Điều 36 Điều lệ Đảng và Quy định số 37-QĐ/TW về những điều đảng viên "
+                     "không được làm tại Ban Thường vụ Huyện ủy Ba Tơ.")
+    assert [(d.text, d.type, d.number, d.code) for d in record.documents] == [
+        ("Điều 36 Điều lệ Đảng", "điều lệ", None, None), ("Quy định số 37-QĐ/TW", "quy định", "37", "QĐ/TW")]
+    record = analyze("Hội nghị thông qua Chương trình hành động thực hiện Kết luận số 54-KL/TU ngày 12/5/2023 của BTV "
+                     "Tỉnh ủy Nam Định.")
+    assert [(d.text, d.type, d.date, d.issuer) for d in record.documents] == [
+        ("Kết luận số 54-KL/TU", "kết luận", "2023-05-12", "BTV Tỉnh ủy Nam Định")]
+    (law,) = analyze("Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 quy định rõ.").documents
+    assert (law.type, law.number, law.code) == ("luật", "80", "2015/QH13")
+    (charter,) = analyze("Theo Điều 8 của Điều lệ Đảng, đảng viên phải sinh hoạt tại một chi bộ.").documents
+    assert charter.text == "Điều 8 của Điều lệ Đảng"
+
+
+def test_issuer_after_a_date_without_year_and_issuers_ending_in_a_level():
+    found = _refs("Quyết định số 2136-QĐNS/TW ngày 20/5 của Bộ Chính trị về việc điều động cán bộ.")
+    assert found == [("quyết định", "2136", "QĐNS/TW", "Bộ Chính trị")]
+    found = _refs("Thực hiện Kế hoạch số 12-KH/TU ngày 3-4 của Ban Thường vụ Tỉnh ủy, huyện đã triển khai.")
+    assert found == [("kế hoạch", "12", "KH/TU", "Ban Thường vụ Tỉnh ủy")]
+    found = _refs("Theo Nghị quyết số 09-NQ/HU ngày 10-8-2021 của BCH Đảng bộ huyện, huyện phấn đấu giảm nghèo.")
+    assert found == [("nghị quyết", "09", "NQ/HU", "BCH Đảng bộ huyện")]
+    found = _refs("Căn cứ Quyết định số 1234/QĐ-UBND ngày 5/6/2020 của UBND tỉnh về việc thành lập ban chỉ đạo.")
+    assert found == [("quyết định", "1234", "QĐ-UBND", "UBND tỉnh")]
+    found = _refs("Theo Hướng dẫn số 12-HD/BTCTW, ngày 6/7/2018 của Ban Tổ chức Trung ương Một số vấn đề về sinh hoạt.")
+    assert found == [("hướng dẫn", "12", "HD/BTCTW", "Ban Tổ chức Trung ương")]
+
+
+def test_date_and_issuer_stated_before_the_document():
+    (d,) = analyze("Ngày 01/12/2016, Ban Thường vụ Tỉnh ủy tiếp tục ban hành Công văn số 493 -CV/TU về việc "
+                   "bổ sung nội dung sinh hoạt chi bộ.").documents
+    assert (d.text, d.date, d.issuer, d.issuer_source) == ("Công văn số 493 -CV/TU", "2016-12-01",
+                                                           "Ban Thường vụ Tỉnh ủy", "text")
+    (d,) = analyze("Ngày 15 tháng 3 năm 2022, UBND tỉnh Lào Cai đã ban hành Quyết định số 512/QĐ-UBND về phê "
+                   "duyệt đề án.").documents
+    assert (d.date, d.issuer) == ("2022-03-15", "UBND tỉnh Lào Cai")
+    (d,) = analyze("Ngày 6/8, Ban Thường vụ Huyện ủy Văn Yên đã ban hành Chỉ thị số 17 về công tác dân vận.").documents
+    assert (d.date, d.issuer) == (None, "Ban Thường vụ Huyện ủy Văn Yên")
+    (d,) = analyze("Ngày 2/3/2021, Huyện ủy tổ chức hội nghị triển khai Chỉ thị số 17 về công tác dân vận.").documents
+    assert (d.date, d.issuer) == (None, None)

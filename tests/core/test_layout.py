@@ -264,3 +264,25 @@ def test_the_sites_banner_above_the_headline(banner):
 def test_a_headline_in_capitals_that_opens_with_a_unit_is_still_the_headline():
     title = "ĐẢNG BỘ XÃ HÒA THẮNG TỔ CHỨC ĐẠI HỘI ĐIỂM CHI BỘ NHIỆM KỲ 2022 - 2025"
     assert parse_layout(page(title, LEAD, BODY)).title == title
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Tin: Thu Phương; Ảnh: Quang Hùng", "Thu Phương"),
+    ("Bài: Minh Châu - Ảnh: Hữu Vi", "Minh Châu"),
+    ("Tin, ảnh: K'Thuận", "K'Thuận"),
+    ("H'HEN NIÊ", "H'HEN NIÊ"),
+])
+def test_byline_with_a_photo_credit_after_it_or_a_name_joined_by_an_apostrophe(byline, author):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", "Thứ Tư, 13/03/2024 | 10:25",
+                               LEAD, BODY, END, byline))
+    assert layout.author == author
+
+
+@pytest.mark.parametrize("dateline, iso", [
+    ("Quỳnh Nhai (Sơn La), ngày 20/10/2022", "2022-10-20"),
+    ("Hà Nội, ngày 5 tháng 3 năm 2023", "2023-03-05"),
+])
+def test_a_dateline_that_opens_with_its_place(dateline, iso):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
+    assert layout.published == iso
+    assert parse_timestamp("Huyện ủy họp, ngày 20/10/2022") is None

@@ -240,3 +240,32 @@ def test_an_all_caps_body_ends_at_the_headline_verb():
     assert orgs(text)[0] == "ĐẢNG BỘ XÃ TÂN PHÚ"
     text = "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH KẾT NẠP ĐẢNG VIÊN MỚI\n\nSáng 12/5, lễ kết nạp diễn ra tại hội trường."
     assert orgs(text)[0] == "BAN THƯỜNG VỤ THÀNH ỦY VỊ THANH"
+
+
+def test_names_joined_by_an_apostrophe_in_people_and_places():
+    assert people("Dự đại hội có đồng chí H'Yim Kđoh, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy "
+                  "Đắk Lắk.") == [("H'Yim Kđoh", "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy Đắk Lắk")]
+    assert people("UBKT Tỉnh ủy thi hành kỷ luật khiển trách đồng chí Siu H'Bé, Phó Bí thư Đảng ủy xã.") == [
+        ("Siu H'Bé", "Phó Bí thư Đảng ủy xã")]
+    record = analyze("Đồng chí Y'Jut Hwing - Bí thư Huyện ủy Ea H'Leo phát biểu. Huyện ủy Cư M'gar tổ chức hội nghị.")
+    assert [(p.name, p.title) for p in record.people] == [("Y'Jut Hwing", "Bí thư Huyện ủy Ea H'Leo")]
+    assert "Huyện ủy Cư M'gar" in [o.text for o in record.organizations]
+
+
+def test_company_names_after_their_legal_form_keep_words_that_open_a_headline_elsewhere():
+    found = orgs("Chi bộ Công ty TNHH Xây dựng Thái Sơn và Chi bộ Công ty cổ phần Nông sản Bắc Giang là mô hình "
+                 "tiêu biểu.")
+    assert found == ["Chi bộ Công ty TNHH Xây dựng Thái Sơn", "Chi bộ Công ty cổ phần Nông sản Bắc Giang"]
+    assert orgs("Đảng ủy Công ty TNHH MTV Thực phẩm Tân Việt kết nạp 4 đảng viên.") == [
+        "Đảng ủy Công ty TNHH MTV Thực phẩm Tân Việt"]
+    assert orgs("Căn cứ hướng dẫn của Ban Tổ chức Trung ương Một số vấn đề về sinh hoạt chi bộ.") == [
+        "Ban Tổ chức Trung ương"]
+
+
+def test_place_names_ending_in_mot_and_all_caps_bodies_before_a_year():
+    assert orgs("Ngày 22/12/2023, Thành ủy Thủ Dầu Một tổ chức hội nghị học tập nghị quyết.") == [
+        "Thành ủy Thủ Dầu Một"]
+    assert orgs("Đảng bộ thành phố Thủ Dầu Một có 60 tổ chức cơ sở đảng.") == ["Đảng bộ thành phố Thủ Dầu Một"]
+    assert orgs("KIỂM ĐIỂM BAN THƯỜNG VỤ THÀNH ỦY HỘI AN NĂM 2023\n\nNgày 18/01, hội nghị diễn ra.") == [
+        "BAN THƯỜNG VỤ THÀNH ỦY HỘI AN"]
+    assert orgs("ĐẢNG BỘ XÃ TÂN LẬP NHIỆM KỲ 2020-2025\n\nĐại hội diễn ra trong hai ngày.") == ["ĐẢNG BỘ XÃ TÂN LẬP"]

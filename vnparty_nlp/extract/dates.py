@@ -61,6 +61,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range_months", re.compile(
         rf"(?:(?i:từ)\s+)?(?i:tháng)\s+(?P<m1>{_M})(?:\s*[/-]\s*(?P<y1>{_YEAR}))?\s*(?:và|đến|tới|-)\s*(?:tháng\s+)?"
         rf"(?P<m2>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y2>{_YEAR})(?!\d)")),
+    # từ tháng 6 đến tháng 9 (year from context)
+    ("range_months_no_year", re.compile(
+        rf"(?i:từ)\s+(?i:tháng)\s+(?P<m1>{_M})\s*(?:đến|tới|-)\s*(?:hết\s+)?(?i:tháng)\s+(?P<m2>{_M})"
+        rf"(?![\d/-]|[.,]\s?\d|\s*năm)")),
+    # (24 - 25/4) · (7-8/5/2020): two days in parentheses
+    ("range_days_parenthesized", re.compile(
+        rf"(?<=\()\s*(?P<d1>{_D})\s*(?:-|và|,)\s*(?P<d2>{_D})(?P<sep>[/.-])(?P<m2>{_M})(?:(?P=sep)(?P<y2>{_YEAR}))?"
+        rf"(?=\s*\))")),
     # từ năm 2015 đến năm 2020
     ("range_years", re.compile(rf"(?i:từ)\s+năm\s+(?P<y1>{_YEAR})\s*(?:đến|tới|-)\s*(?:năm\s+)?(?P<y2>{_YEAR})(?!\d)")),
     # nhiệm kỳ 2020-2025 · nhiệm kỳ 2020 - 2025
@@ -97,8 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<d>{_D})(?P<sep>[/.-])(?P<m>{_M})(?:(?P=sep)(?P<y>{_YEAR}))?\)?{_NOT_BEFORE_NUMBER}")),
     # tháng 8/2020 · tháng 8 năm 2020 · tháng 8-2020
     ("month", re.compile(rf"(?<!\d\s)(?i:tháng)\s+(?P<m>{_M})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)")),
-    # tháng 4 (year from context)
-    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/,-]|\.\d|\s*năm)")),
+    # tháng 4 · đến hết tháng 9, ... (year from context; not "tháng 4, 5 và 6")
+    ("month_no_year", re.compile(rf"(?<![\d]\s)(?<!\d)(?i:tháng)\s+(?P<m>{_M})(?![\d/-]|[.,]\s?\d|\s*năm)")),
     # năm 2020
     ("year", re.compile(rf"(?i:năm)\s+(?P<y>{_YEAR})(?![\d/-])")),
 ]
@@ -106,7 +114,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: where a date expression can start; the patterns are tried only there (one pass instead of fourteen)
 #: the numbers a date can start with: a day or month before a separator or a clock time (``30-5``, ``17:30``),
 #: a count of months (``9 tháng``), a year before a dash (``2019 - 2020``, ``2023-01-11``)
-_DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)"
+_DIGIT_TRIGGER = r"\d{1,2}(?=[-/.:h']|\s+tháng\b)|(?:19|20)\d{2}(?=\s?-)|(?<=\()\s*\d{1,2}(?=\s*(?:-|và|,))"
 _KEYWORDS = ("từ", "ngày", "tháng", "nhiệm kỳ", "giai đoạn", "quý", "năm", "thứ", "chủ nhật", "đầu", "cuối", "giữa",
              *DAY_PARTS)
 #: the keywords by their first word (``nhiệm`` → ``nhiệm kỳ``), longest first
@@ -119,7 +127,7 @@ _MONTHS_COUNT = re.compile(rf"{_NUMBER_WORDS}\s+tháng\b")  # "sáu tháng", "m�
 #: each trigger tries a few patterns instead of all of them
 _STARTS: dict[str, tuple[str, ...]] = {
     "range_days": ("từ",), "range_shared_month": ("ngày",), "range_months": ("từ", "tháng"), "range_years": ("từ",),
-    "term": ("nhiệm kỳ",), "period": ("giai đoạn",), "months_of_year": ("0", "#"), "quarter_no_year": ("quý",),
+    "range_months_no_year": ("từ",), "range_days_parenthesized": ("0",), "term": ("nhiệm kỳ",), "period": ("giai đoạn",), "months_of_year": ("0", "#"), "quarter_no_year": ("quý",),
     "range_day_month": ("từ",), "year_span": ("năm", "0"), "year_part": ("đầu", "cuối", "giữa"), "iso": ("0",),
     "quarter": ("quý",), "date": ("0", "ngày"), "date_words": ("ngày",), "date_no_year": ("day part", "ngày"),
     "date_weekday": ("day part", "thứ", "chủ nhật"), "month": ("tháng",), "month_no_year": ("tháng",),
@@ -164,26 +172,48 @@ _COMPARISON = re.compile(r"(?i:cùng kỳ|so với)\s*$")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-class _YearGuess:
-    """Years for dates written without one: sentence first, then publication, then the article."""
+#: patterns whose year comes with a day: a strong cue for the year of a year-less day next to them
+_DAY_PRECISE = frozenset({"range_days", "range_shared_month", "range_days_parenthesized", "range_day_month", "iso",
+                          "date", "date_words", "date_weekday"})
+#: year-less expressions of a day: reported events, near the publication date
+_DAY_NAMES = frozenset({"range_days", "range_shared_month", "range_days_parenthesized", "date_no_year", "date_weekday"})
+#: how far after the publication a year-less date may fall before it is read as last year's ("Ngày 28/12" in an
+#: article of 20/1)
+_MONTHS_AHEAD = 4
 
-    def __init__(self, doc: Doc, full_dates: list[tuple[int, int]]):
+
+class _YearGuess:
+    """Years for dates written without one: sentence first, then publication, then the article.
+
+    A year-less day (``Ngày 18 và 19/01``) is an event near the publication: a bare year later in its sentence
+    (``... kiểm điểm năm 2023``, ``thu nhập năm 2019 đạt ...``) is what the event is about, not when it took
+    place, so only a full date or a year before it in the sentence outweighs the publication date. A year-less
+    date or period that would fall months after the publication is last year's."""
+
+    def __init__(self, doc: Doc, full_dates: list[tuple[int, int, bool]]):
         self.doc = doc
-        self.full = sorted(full_dates)  # (norm offset, year)
-        self.positions = [pos for pos, _ in self.full]
-        common = Counter(y for _, y in full_dates).most_common(1)
+        self.full = sorted(full_dates)  # (norm offset, year, comes with a day)
+        self.positions = [pos for pos, _, _ in self.full]
+        common = Counter(y for _, y, _ in full_dates).most_common(1)
+        self.published = doc.published
         self.fallback = doc.published.year if doc.published else (common[0][0] if common else None)
 
-    def at(self, offset: int) -> int | None:
+    def at(self, offset: int, month: int | None = None, day: bool = False) -> int | None:
         """The year of the nearest full date in the sentence (one after ``offset`` first), else the fallback."""
         s, e = self.doc.sentence_at(offset)
         i = bisect_left(self.positions, offset)
         before = self.full[i - 1] if i > 0 and self.full[i - 1][0] >= s else None
         after = self.full[i] if i < len(self.full) and self.full[i][0] < e else None
+        if day and self.published and after and not after[2]:
+            after = next((f for f in self.full[i:] if f[0] < e and f[2]), None)
         near = [(offset - before[0] + 1000, before[1])] if before else []  # a date before counts less
         if after:
             near.append((after[0] - offset, after[1]))
-        return min(near)[1] if near else self.fallback
+        if near:
+            return min(near)[1]
+        if self.published and month and month > self.published.month + _MONTHS_AHEAD:
+            return self.published.year - 1
+        return self.fallback
 
 
 def _iso(year: int | str | None, month: int | str, day: int | str | None = None) -> str | None:
@@ -203,6 +233,14 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
     if name == "range_shared_month":
         y = g["y2"] or year_at()
         return _iso(y, g["m2"], g["d1"]), _iso(y, g["m2"], g["d2"]), "range"
+    if name == "range_days_parenthesized":
+        y = g["y2"] or year_at()
+        return _iso(y, g["m2"], g["d1"]), _iso(y, g["m2"], g["d2"]), "range"
+    if name == "range_months_no_year":
+        year = year_at()
+        if year is None or int(g["m2"]) <= int(g["m1"]):
+            return None, None, "range"
+        return _iso(year, g["m1"]), _iso(year, g["m2"]), "range"
     if name == "range_months":
         return _iso(g["y1"] or g["y2"], g["m1"]), _iso(g["y2"], g["m2"]), "range"
     if name in ("range_years", "term", "period"):
@@ -249,6 +287,19 @@ def _values(name: str, m: re.Match[str], year_at: Callable[[], int | None]) -> t
     raise ValueError(name)
 
 
+def _first_month(name: str, m: re.Match[str]) -> int | None:
+    """The first month a year-less expression covers (to tell last year's from this year's)."""
+    g = m.groupdict()
+    if g.get("m1") or g.get("m2") or g.get("m"):
+        return int(g.get("m1") or g.get("m") or g["m2"])
+    if name == "quarter_no_year":
+        return 3 * (_QUARTERS.get(g["q"]) or int(g["q"])) - 2
+    if name == "months_of_year" and g.get("half") == "cuối":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        return 13 - n if 1 <= n <= 12 else None
+    return None
+
+
 def _citation_ends(doc: Doc) -> list[int]:
     """Where document references end: the date after one is its signing date, which says nothing about
     the year of the events a report describes."""
@@ -267,7 +318,7 @@ def find_dates(doc: Doc) -> list[DateFact]:
     chosen = dedupe_overlaps(matches)
     cited = {end + gap for end in _citation_ends(doc) for gap in range(4)}
     full = [
-        (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]))
+        (m.start(), int(m["y"] if m.groupdict().get("y") else m["y2"]), name in _DAY_PRECISE)
         for _, _, (name, m) in chosen  # type: ignore[misc]
         if (m.groupdict().get("y") or m.groupdict().get("y2")) and name not in ("term", "period")
         and m.start() not in cited and not _COMPARISON.search(text, max(0, m.start() - 16), m.start())
@@ -275,7 +326,8 @@ def find_dates(doc: Doc) -> list[DateFact]:
     years = _YearGuess(doc, full)
     facts: list[DateFact] = []
     for start, end, (name, m) in chosen:  # type: ignore[misc]
-        value, end_value, kind = _values(name, m, lambda m=m: years.at(m.start()))
+        value, end_value, kind = _values(
+            name, m, lambda m=m, name=name: years.at(m.start(), _first_month(name, m), name in _DAY_NAMES))
         if value is None:
             continue
         span = doc.span(start, end)

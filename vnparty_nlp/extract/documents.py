@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vnparty_nlp.extract.base import Extractor, Fact
+from vnparty_nlp.extract.organizations import ORGANIZATION
 from vnparty_nlp.extract.patterns import (
     DMY,
     DMY_WORDS,
@@ -81,7 +82,9 @@ _STATE_CODE = (
 )
 _NUMBER_AND_CODE = rf"{_NUM}(?:(?:\s?-\s?|(?={UPPER})){_PARTY_CODE}|\s?/\s?{_STATE_CODE})"
 _SO = r"(?:\s+(?i:số))?\s*:?\s*"
-_DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}))?"
+#: the signing date after a citation; one without a year ("Quyết định số 2136-QĐNS/TW ngày 20/5 của Bộ Chính trị")
+#: gives no date but must not hide the issuer after it
+_DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}|\d{{1,2}}\s?[-/.]\s?\d{{1,2}}(?![\d/.-])))?"
 _PLENUM = (
     rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Tr?ung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?"
     rf"(?P<plenum>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?!\d))*)"
@@ -107,9 +110,12 @@ _PLENUM_FIRST = (  # Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đ
 PLENUM = re.compile(rf"(?<!\w)(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+(?:{_PLENUM}|{_PLENUM_FIRST})")
 #: the type word of a citation whose name or issuer stands before its number:
 #: "Luật Bầu cử đại biểu Quốc hội ... số 85/2015/QH13", "Quyết định của Bộ Chính trị số 31-QĐ/TW"
+#: the gap holds no other type word: in "Điều lệ Đảng và Quy định số 37-QĐ/TW" and "Chương trình hành động thực
+#: hiện Kết luận số 54-KL/TU" the number belongs to the nearest one ("pháp luật" is no type word)
+_ANY_TYPE_WORD = "|".join(sorted(TYPE_WORDS, key=len, reverse=True))
 _TYPE_BEFORE = re.compile(
     rf"(?<!\w)(?P<word>{'|'.join(sorted((w.capitalize() for w in TYPE_WORDS), key=len, reverse=True))})"
-    rf"(?P<gap>[^.;:()\n\d]{{0,100}}?)\s+(?i:số)\s*:?\s*$"
+    rf"(?P<gap>(?:(?!(?<!pháp )(?i:{_ANY_TYPE_WORD})\b)[^.;:()\n\d]){{0,100}}?)\s+(?i:số)\s*:?\s*$"
 )
 _ISSUER_IN_GAP = re.compile(rf"^\s+(?:của|do)\s+(?P<issuer>{UPPER}[^,]*?)\s*$")
 NAMED = re.compile(
@@ -118,6 +124,8 @@ NAMED = re.compile(
     r"|(?P<type3>Cương lĩnh)(?:\s+chính trị)?(?:\s+xây dựng đất nước[\w\s]*?quá độ lên chủ nghĩa xã hội)?(?=\W)"
     r"|(?P<type4>Quy chế)\s+bầu cử\s+trong\s+Đảng"
 )
+#: the article cited before the charter: "Điều 36 Điều lệ Đảng", "khoản 2, Điều 8 của Điều lệ Đảng"
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)Điều\s+\d{1,3}\s*,?\s+(?:(?:của|trong)\s+)?$")
 #: where a citation can start (matched on the lower-cased text); the patterns are tried only there
 #: the type words by their first word (``chỉ`` → ``chỉ thị``), and what a number must be followed by to start a code
 _TYPE_FIRST: dict[str, list[str]] = {}
@@ -125,10 +133,11 @@ for _word in sorted(TYPE_WORDS, key=len, reverse=True):
     _TYPE_FIRST.setdefault(_word.split()[0], []).append(_word)
 _CODE_AFTER_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{3}){1,2}|\d{1,5})[a-zđ]{0,5}\s?[-/]")
 ISSUER = re.compile(
-    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:(?:[ \t]+|\s*\n\s*(?!{UPPER}))(?!(?:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
-    r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện)\b)[\w]+){0,11})"
+    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{UPPER}[\w]*(?:(?:[ \t]+|\s*\n\s*(?!{UPPER}))(?!(?i:về|đã|đang|sẽ|và|là|có|nhằm|với|đối|trong|tại|theo|để|cho|"
+    r"ngày|số|được|thì|mà|khi|nên|cũng|vẫn|ban hành|quy định|hướng dẫn|thực hiện|một số)\b)[\w]+){0,11})"
 )
-_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|thư|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng|trận|quốc|nước|khối|quân|nhân)$")
+_ISSUER_TAIL_OK = re.compile(rf"(?:^|\s)(?:{UPPER}\w*|BCH|TW|ương|trị|thư|vụ|chức|tra|giáo|vận|dân|phủ|ủy|hành|phố|sự|an|biên phòng|trận|quốc|nước|khối|quân|nhân"
+                             r"|(?:Đảng|ĐẢNG|đảng) bộ|tỉnh|huyện|xã|phường|thị trấn|thị xã|quận|thành phố)$")
 
 
 def _issuer_after(doc: Doc, pos: int) -> tuple[str | None, int]:
@@ -249,8 +258,39 @@ def find_documents(doc: Doc) -> list[DocumentRef]:
         found.append(fact)
     for m in _at_triggers(NAMED, text, starts):
         word = next(g for g in (m["type"], m["type2"], m["type3"], m["type4"]) if g)
-        found.append(_make(doc, m.start(), m, type=TYPE_WORDS[word.lower()]))
-    return _share_issuers(doc, [fact for _, _, fact in dedupe_overlaps(found)])  # type: ignore[misc]
+        article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 24), m.start()) if m["type2"] else None
+        found.append(_make(doc, article.start() if article else m.start(), m, type=TYPE_WORDS[word.lower()]))
+    facts = [fact for _, _, fact in dedupe_overlaps(found)]  # type: ignore[misc]
+    facts = [f if f.issuer_source == "text" else _issued_before(doc, f) for f in facts]  # type: ignore[arg-type]
+    return _share_issuers(doc, facts)
+
+
+#: a body issuing the document just before it: "Ban Thường vụ Tỉnh ủy (đã, tiếp tục) ban hành Công văn số 493",
+#: "Thành ủy ra Quyết định số 242"
+_ISSUED_BY_BEFORE = re.compile(
+    r"(?:[^\S\n]+(?:đã|vừa|tiếp tục|chính thức|kịp thời|cũng|đồng thời|sớm))*[^\S\n]+(?:ký[^\S\n]+)?(?:ban hành|ra)"
+    r"[^\S\n]+$")
+#: the date that opens the clause of that body: "Ngày 01/12/2016, Ban Thường vụ Tỉnh ủy ban hành ..."
+_DATE_OPENS = re.compile(
+    rf"(?:^|(?<=[\s(]))(?i:ngày)\s+(?:{DMY}|{DMY_WORDS}|\d{{1,2}}\s?[-/.]\s?\d{{1,2}}(?![\d/.-]))\s*,\s*$")
+
+
+def _issued_before(doc: Doc, fact: DocumentRef) -> DocumentRef:
+    """Issuer (and date) of a citation that its sentence states before it; ANNOTATION counts a date placed
+    before the document (``Ngày 01/12/2016, … ban hành Công văn số 493 -CV/TU``) as the document's."""
+    text = doc.norm
+    start = doc.norm_offset(fact.start)
+    s, _ = doc.sentence_at(start)
+    window = max(s, start - 200)
+    verb = _ISSUED_BY_BEFORE.search(text, window, start)
+    if not verb:
+        return fact
+    body = next((m for m in ORGANIZATION.finditer(text, window, verb.start()) if m.end() == verb.start()), None)
+    if body is None:
+        return fact
+    date_before = _DATE_OPENS.search(text, max(s, body.start() - 40), body.start())
+    date = fact.date or (date_from_match(date_before) if date_before else None)
+    return dataclasses.replace(fact, issuer=body.group(), issuer_source="text", date=date)
 
 
 def _share_issuers(doc: Doc, facts: list[DocumentRef]) -> list[DocumentRef]:

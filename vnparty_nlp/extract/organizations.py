@@ -54,7 +54,8 @@ BARE_BODIES: tuple[str, ...] = (
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
 #: capitalized words that start a following title or sentence, never the rest of a body's name
-NOT_NAME_WORDS = r"(?:Một|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
+#: ("Một" only in "Một số": "Thành ủy Thủ Dầu Một" ends in it)
+NOT_NAME_WORDS = r"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
 LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|cơ quan|khối|thôn|xóm|bản|ấp|khóm|buôn|"
           r"tổ dân phố|khu phố|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
@@ -73,9 +74,16 @@ JOINERS: tuple[str, ...] = (
     *(w for w in TITLE_STOP_WORDS if " " not in w),
 )
 _JOINERS = rf"{trie(JOINERS)}(?!\w)"
+#: a company's legal form, after which any capitalized word is its name ("Công ty TNHH Xây dựng Thái Sơn",
+#: "Công ty cổ phần Nông sản Bắc Giang")
+COMPANY_FORM = (rf"(?:Công|CÔNG){_SP}(?:ty|TY)(?:{_SP}(?:TNHH|(?i:cổ phần|trách nhiệm hữu hạn)|CP)"
+                rf"(?:{_SP}(?:MTV|(?i:một thành viên)))?)?")
+_AFTER_COMPANY_FORM = "".join(f"(?<={w}{sp})" if i == 0 else f"|(?<={w}{sp})"
+                              for i, (w, sp) in enumerate((w, sp) for w in ("TNHH", "MTV", "CP", "phần", "PHẦN", "viên")
+                                                          for sp in (" ", "\t")))
 _NAME_UNIT = (
-    rf"(?!{NOT_NAME_WORDS}){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS}){LOWER}+(?={_SP}{UPPER}{LOWER})|"
-    rf"{trie(NAME_TAIL)}(?!\w)))?"
+    rf"(?:{COMPANY_FORM}(?!\w)|(?:{_AFTER_COMPANY_FORM}|(?!{NOT_NAME_WORDS})){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS})"
+    rf"{LOWER}+(?={_SP}{UPPER}{LOWER})|{trie(NAME_TAIL)}(?!\w)))?)"
 )
 NAME = rf"{_NAME_UNIT}(?:(?:{_SP}|{_SP}?-{_SP}?){_NAME_UNIT}){{0,4}}(?:{_SP}\d+)?"
 _UNITS = trie(NAMED_UNITS)
@@ -107,6 +115,8 @@ HEADLINE_VERBS: tuple[str, ...] = (
     "thành công", "ban hành", "họp", "gặp mặt", "tập huấn", "đánh giá", "bầu", "long trọng", "ra quân",
     "chỉ đạo", "xây dựng", "phát huy", "đổi mới", "khen thưởng", "tuyên dương", "góp ý", "làm việc", "cần",
     "quyết liệt", "nỗ lực", "vượt", "hướng tới", "chào mừng", "kỷ niệm", "tiếp tục", "sẵn sàng",
+    # and the time a headline puts after the body ("BAN THƯỜNG VỤ THÀNH ỦY HỘI AN NĂM 2023")
+    "năm", "nhiệm kỳ", "giai đoạn", "quý", "tháng", "lần thứ", "khóa",
 )
 _HEADLINE_VERB = re.compile(rf"[^\S\n]+(?:{trie(w.upper() for w in HEADLINE_VERBS)})(?!\w)")
 

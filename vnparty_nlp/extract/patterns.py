@@ -17,8 +17,9 @@ VIETNAMESE_UPPER = VIETNAMESE_LOWER.upper()
 #: an upper-case Vietnamese letter (``[A-Z]`` misses Đ, Ư, Ô, ...)
 UPPER = f"[{VIETNAMESE_UPPER}]"
 LOWER = f"[{VIETNAMESE_LOWER}]"
-#: a capitalized syllable (``Biên``) or an all-caps one (``TCCSĐ``, ``NGUYỄN``)
-CAP_SYLLABLE = rf"{UPPER}(?:{LOWER}+|{UPPER}*)"
+#: a capitalized syllable (``Biên``) or an all-caps one (``TCCSĐ``, ``NGUYỄN``); Central Highlands names and places
+#: join two with an apostrophe (``H'Yim``, ``K'Thuận``, ``Ea H'Leo``, ``Cư M'gar``)
+CAP_SYLLABLE = rf"{UPPER}(?:{LOWER}+|{UPPER}*)(?:['’`]{UPPER}?(?:{LOWER}+|{UPPER}*))?"
 ROMAN = r"[IVXLC]+"
 #: D-M-YYYY, D/M/YYYY, D.M.YYYY (the separators must agree)
 DMY = r"(?P<d>\d{1,2})(?P<sep>[-/.])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<y>(?:19|20)\d{2})"

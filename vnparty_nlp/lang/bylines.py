@@ -47,7 +47,7 @@ RANK_PREFIX = re.compile(
     r"nhà báo|nhà văn|đồng chí|đ/c|luật sư|bác sĩ|nghệ sĩ|nhà giáo)\s*,?\s*)+"
 )
 #: a capitalised word of a name (Vietnamese capitals included)
-NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
+NAME_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*(?:['’]\w+)?"  # K'Thuận
 #: a source credit that names no person ("T/h: Đài phát thanh huyện.", "Theo Báo Nhân Dân")
 CREDIT = re.compile(
     r"^\(?\s*(?:(?i:t/h|th|tổng hợp|nguồn|sưu tầm)\s*[:.]|(?i:nguồn|theo|dẫn theo)\s+(?=[A-ZĐ])"

@@ -120,6 +120,10 @@ _PUBLISHED_LABEL = re.compile(r"(?i)đăng|cập nhật|xuất bản|ngày đưa
 #: what a dateline line may hold besides its date: seconds, AM/PM, bullets, print buttons, CMS residue
 _DATELINE_EXTRA = re.compile(r"(?i)\b(?:đưa|in bài|bản in|am|pm|sa|ch|author|null|lượt xem|email|print|"
                              r"ngày|giờ|\d+)\b|[•·*#]")
+#: the place a dateline opens with: "Quỳnh Nhai (Sơn La), ngày 20/10/2022", "Hà Nội, ngày 5 tháng 3 năm 2023"
+_PLACE_OF_DATELINE = re.compile(
+    rf"^(?:{NAME_WORD}[^\S\n]+){{0,3}}{NAME_WORD}(?:[^\S\n]*\((?:{NAME_WORD}[^\S\n]*){{1,4}}\))?[^\S\n]*,[^\S\n]*"
+    r"(?=(?i:ngày)\s)")
 #: a corpus prefix before an excerpt: `` date 2024-08 `` (a month, or a day)
 _CORPUS_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?=\s)")
 #: a headline with its timestamp in brackets (portal lists): ``Công bố quyết định ... (22/07/2020 03:31 PM)``
@@ -165,7 +169,7 @@ def parse_timestamp(line: str) -> str | None:
     hit = find_date(line)
     if hit is None:
         return None
-    rest = _DATELINE_EXTRA.sub(" ", _dateline_rest(line))
+    rest = _DATELINE_EXTRA.sub(" ", _dateline_rest(_PLACE_OF_DATELINE.sub("", line)))
     rest = " ".join(w for w in rest.split() if w not in CMS_RESIDUE)
     if len(rest) > 3 or any(w in line.lower() for w in TODAY_WORDS):
         return None
@@ -391,7 +395,7 @@ def _is_name(part: str) -> bool:
     part = part.strip()
     if not _NAME_PART.match(part):
         return False
-    words = part.replace(".", ". ").split()
+    words = re.sub(r"[.'’]", r"\g<0> ", part).split()  # "T.LĨNH", "K'Thuận": two syllables
     first = words[0].lower().rstrip(".")
     if len(words) < 2 and "." not in part or all(len(w) < 2 for w in words):
         return False  # "A A" is the font-size buttons
@@ -419,6 +423,9 @@ def _strip_byline_prefix(line: str) -> tuple[str, bool]:
     return line, False
 
 
+_PHOTO_CREDIT_AFTER = re.compile(r"\s*[;,.\-–—|]?\s*(?<!\w)(?i:ảnh|video|đồ họa)\s*:.*$")
+
+
 def _split_byline(line: str, *, last: bool = True) -> tuple[str | None, str | None]:
     """(author, credit) from a short closing line, or (None, None) if it is not a byline."""
     stripped = " ".join(unicodedata.normalize("NFC", line).split())
@@ -430,6 +437,8 @@ def _split_byline(line: str, *, last: bool = True) -> tuple[str | None, str | No
         who = m["who"].strip()
         return (who, None) if who[:1].isupper() else (None, None)
     stripped, prefixed = _strip_byline_prefix(stripped)
+    if prefixed:  # "Tin: Thu Phương; Ảnh: Quang Hùng": the writer signs; the photo credit is not the author
+        stripped = _PHOTO_CREDIT_AFTER.sub("", stripped) or stripped
     if stripped[-1:] in ";:!?" or stripped.endswith(".") and not re.search(r"\b\w\.$", stripped) and not prefixed:
         return None, None
     stripped = stripped.rstrip(".").strip()
