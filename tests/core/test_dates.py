@@ -131,6 +131,11 @@ def test_a_year_less_date_months_after_the_publication_is_last_years():
         ("2023-10", "2023-12", "quarter")]
     assert dates("Trong quý IV, Ủy ban Kiểm tra kiểm tra 7 tổ chức đảng.", published="2023-10-10") == [
         ("2023-10", "2023-12", "quarter")]
+    # a plan a few months ahead stays this year's; so does the second half of the year
+    assert dates("Đại hội Đảng bộ xã Phong Thổ dự kiến tổ chức vào tháng 10.", published="2024-05-14") == [
+        ("2024-10", None, "month")]
+    assert dates("Nhiệm vụ 6 tháng cuối năm được Huyện ủy Bảo Lạc thông qua.", published="2024-01-22") == [
+        ("2024-07", "2024-12", "period")]
 
 
 def test_two_days_in_parentheses_and_month_spans_without_a_year():

@@ -178,8 +178,9 @@ _DAY_PRECISE = frozenset({"range_days", "range_shared_month", "range_days_parent
 #: year-less expressions of a day: reported events, near the publication date
 _DAY_NAMES = frozenset({"range_days", "range_shared_month", "range_days_parenthesized", "date_no_year", "date_weekday"})
 #: how far after the publication a year-less date may fall before it is read as last year's ("Ngày 28/12" in an
-#: article of 20/1)
-_MONTHS_AHEAD = 4
+#: article of 20/1): past the half year, the same date last year is the nearer one (a plan for "tháng 10" in
+#: a May article stays this year's)
+_MONTHS_AHEAD = 6
 
 
 class _YearGuess:
@@ -294,10 +295,7 @@ def _first_month(name: str, m: re.Match[str]) -> int | None:
         return int(g.get("m1") or g.get("m") or g["m2"])
     if name == "quarter_no_year":
         return 3 * (_QUARTERS.get(g["q"]) or int(g["q"])) - 2
-    if name == "months_of_year" and g.get("half") == "cuối":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
-        return 13 - n if 1 <= n <= 12 else None
-    return None
+    return None  # "6 tháng cuối năm" in a January article is this year's plan as often as last year's review
 
 
 def _citation_ends(doc: Doc) -> list[int]:
