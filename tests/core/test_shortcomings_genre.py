@@ -314,3 +314,28 @@ def test_a_cause_before_the_failing_and_a_remedy_asked_for_are_left_out():
     assert items(text) == ["một số chỉ tiêu sản xuất nông nghiệp đạt thấp"]
     text = "Đồng chí Bí thư Huyện ủy yêu cầu khắc phục ngay tình trạng họp chi bộ còn hình thức."
     assert items(text) == []
+
+
+def test_a_list_announced_at_the_end_of_its_sentence_ends_with_its_bullets():
+    # the targets of next year, also bulleted, are not failings
+    text = ("Năm qua, Hội Nông dân huyện Phú Tân đã vận động hội viên đóng góp 1,2 tỷ đồng làm đường.\n"
+            "Tuy vậy, hoạt động của Hội vẫn còn những hạn chế:\n"
+            "- Một số chi hội sinh hoạt chưa đều đặn.\n"
+            "- Việc phát triển hội viên ở khu vực đô thị còn chậm.\n"
+            "Năm 2025, Hội đề ra các chỉ tiêu:\n"
+            "- 100% chi hội tổ chức sinh hoạt định kỳ.\n"
+            "- Kết nạp mới 500 hội viên trở lên.")
+    assert items(text) == [
+        "Một số chi hội sinh hoạt chưa đều đặn",
+        "Việc phát triển hội viên ở khu vực đô thị còn chậm",
+    ]
+    text = ("Bên cạnh đó, công tác khuyến học của xã Ia Pết còn một số tồn tại:\n"
+            "+ Quỹ khuyến học ở các thôn vùng sâu còn ít;\n"
+            "+ Một số gia đình chưa quan tâm việc học của con em.\n"
+            "Phương hướng năm tới của Hội Khuyến học:\n"
+            "+ Vận động xã hội hóa đạt 300 triệu đồng.\n"
+            "+ 95% gia đình đạt danh hiệu gia đình hiếu học.")
+    assert items(text) == [
+        "Quỹ khuyến học ở các thôn vùng sâu còn ít",
+        "Một số gia đình chưa quan tâm việc học của con em",
+    ]

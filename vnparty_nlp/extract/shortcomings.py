@@ -301,7 +301,17 @@ def _list_end(doc: Doc, start: int) -> int:
     """A list runs to the end of its sentence, or over the bullet lines that follow it."""
     text = doc.norm
     s_start, s_end = doc.sentence_at(start)
-    end = s_end if s_end > start else len(text)
+    if s_end > start:
+        end = s_end
+    elif _BULLET_LINE.match(text, start):
+        end = start
+    else:  # the announcement ends its sentence ("... những mặt hạn chế:"): the list is the line after it,
+        # not the rest of the article
+        first = start
+        while first < len(text) and text[first].isspace():
+            first += 1
+        stop = text.find("\n", first)
+        return len(text) if stop < 0 else stop
     while True:
         m = _BULLET_LINE.match(text, end)
         if not m:
