@@ -339,3 +339,22 @@ def test_a_list_announced_at_the_end_of_its_sentence_ends_with_its_bullets():
         "Quỹ khuyến học ở các thôn vùng sâu còn ít",
         "Một số gia đình chưa quan tâm việc học của con em",
     ]
+
+
+def test_a_numbered_or_bulleted_line_is_split_at_its_semicolons():
+    text = ("Khuyết điểm, hạn chế của tập thể Ban Thường vụ Huyện ủy:\n"
+            "1. Việc ban hành nghị quyết chuyên đề về du lịch còn chậm; nguồn lực thực hiện chưa được bố trí.\n"
+            "2. Công tác nắm tình hình tư tưởng cán bộ ở cơ sở chưa thường xuyên.\n")
+    assert items(text) == [
+        "Việc ban hành nghị quyết chuyên đề về du lịch còn chậm",
+        "nguồn lực thực hiện chưa được bố trí",
+        "Công tác nắm tình hình tư tưởng cán bộ ở cơ sở chưa thường xuyên",
+    ]
+    text = ("Hạn chế:\n"
+            "- Tỷ lệ thu gom rác thải ở nông thôn đạt thấp; nhiều bãi rác tự phát chưa được xử lý.\n"
+            "- Hạ tầng giao thông nội đồng xuống cấp.\n")
+    assert items(text) == [
+        "Tỷ lệ thu gom rác thải ở nông thôn đạt thấp",
+        "nhiều bãi rác tự phát chưa được xử lý",
+        "Hạ tầng giao thông nội đồng xuống cấp",
+    ]

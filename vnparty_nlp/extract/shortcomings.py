@@ -103,6 +103,7 @@ ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
 SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
+_SEMICOLON = re.compile(";")
 #: a speaker before a colon: "Ông X, Phó Bí thư ..., thừa nhận:", "Báo cáo nêu rõ:"
 ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
@@ -283,9 +284,13 @@ def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
     bullets = list(_BULLET.finditer(body))
     if len(bullets) >= 2:
         bounds = []
-        for m in bullets:
+        for m in bullets:  # a line is split at its semicolons, as any item is ("2. X chưa đạt; Y còn chậm.")
             stop = body.find("\n", m.end())
-            bounds.append((start + m.end(), start + (stop if stop >= 0 else len(body))))
+            pos, stop = start + m.end(), start + (stop if stop >= 0 else len(body))
+            for semi in _outside_quotes(text, pos, stop, _SEMICOLON):
+                bounds.append((pos, semi.start()))
+                pos = semi.end()
+            bounds.append((pos, stop))
     elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body):
         bounds, pos = [], start  # items at ';', '.', and at '+' bullets run into one line
         for m in re.finditer(r";|\.(?=\s+\S)|" + _INLINE_BULLET.pattern, body):
