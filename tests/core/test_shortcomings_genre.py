@@ -358,3 +358,40 @@ def test_a_numbered_or_bulleted_line_is_split_at_its_semicolons():
         "nhiều bãi rác tự phát chưa được xử lý",
         "Hạ tầng giao thông nội đồng xuống cấp",
     ]
+
+
+def test_a_cause_or_task_heading_governs_the_paragraphs_under_it():
+    text = ("Hạn chế\n"
+            "Việc quản lý đảng viên đi làm ăn xa ở xã Pà Cò còn lỏng lẻo.\n"
+            "Nguyên nhân\n"
+            "Một số cấp ủy chưa quan tâm đúng mức đến công tác này.\n"
+            "Điều kiện đi lại ở các bản vùng cao còn khó khăn.\n"
+            "Giải pháp thời gian tới\n"
+            "Cấp ủy phân công đảng viên theo dõi từng hộ có người đi làm ăn xa còn chưa sinh hoạt.")
+    assert items(text) == ["Việc quản lý đảng viên đi làm ăn xa ở xã Pà Cò còn lỏng lẻo"]
+    text = ("* Tồn tại:\n"
+            "Kinh phí hỗ trợ hoạt động của các tổ hòa giải còn thấp.\n"
+            "b) Nguyên nhân:\n"
+            "Nguồn ngân sách của xã hạn hẹp.\n"
+            "Hòa giải viên phần lớn lớn tuổi, thiếu kỹ năng.")
+    assert items(text) == ["Kinh phí hỗ trợ hoạt động của các tổ hòa giải còn thấp"]
+
+
+def test_an_additive_opening_goes_on_with_the_causes_before_it():
+    text = ("Tuy nhiên, tiến độ giải phóng mặt bằng dự án khu công nghiệp Tân Phú còn chậm. "
+            "Nguyên nhân là do một số hộ dân chưa đồng thuận với giá bồi thường. Bên cạnh đó, năng lực "
+            "của tổ công tác còn hạn chế, chưa sâu sát cơ sở.")
+    assert items(text) == ["tiến độ giải phóng mặt bằng dự án khu công nghiệp Tân Phú còn chậm"]
+    text = ("Song, số hộ tham gia bảo hiểm y tế tự nguyện ở huyện Mỹ Tú còn thấp. Nguyên nhân chủ yếu do "
+            "thu nhập của người dân thấp. Ngoài ra, công tác tuyên truyền ở một số ấp chưa thường xuyên.")
+    assert items(text) == ["số hộ tham gia bảo hiểm y tế tự nguyện ở huyện Mỹ Tú còn thấp"]
+
+
+def test_a_datelines_weekday_is_not_an_enumeration_of_tasks():
+    text = ("Xã Tả Phìn còn 3 thôn chưa có đảng viên\n"
+            "Thứ Năm, 14/03/2024 - 08:05\n"
+            "Hiện xã Tả Phìn còn 3 thôn chưa có đảng viên, tỷ lệ đảng viên nữ còn thấp.")
+    assert "Hiện xã Tả Phìn còn 3 thôn chưa có đảng viên" in items(text)
+    text = ("Thứ hai, ngày 05/02/2024\n"
+            "Đến nay, việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch.")
+    assert items(text) == ["việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch"]

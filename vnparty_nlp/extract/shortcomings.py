@@ -68,6 +68,8 @@ _TURN_MARK = r"\W*(?:(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s*)?"
 CAUSE_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['causes'])})\b")
 TASK_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['tasks'])})\b")
 #: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
+#: "Bên cạnh đó, ...", "Ngoài ra, ...": a sentence that adds to the causes or tasks before it
+CONTINUING = re.compile(rf"\W*(?:{_words(_V['turns']['continuing'])})\b")
 ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
 #: what an inspection found, announced before a colon: "Qua giám sát, ... phát hiện: ..."
@@ -116,6 +118,7 @@ _BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
 _MIN_ITEM_CHARS = 8
+_HEADING_WORDS = 8
 
 
 def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -273,6 +276,18 @@ def _paired(text: str, comma: int, next_start: int) -> bool:
     return bool(_NOUN_BEFORE.search(text, max(0, comma - 20), comma) and _NOUN_AFTER.match(text, next_start))
 
 
+def _is_heading(text: str, s: int, e: int) -> bool:
+    """Is the sentence's first line a heading standing alone ("Nguyên nhân", "b) Giải pháp:", "III. NHIỆM
+    VỤ THỜI GIAN TỚI")? Short, not closed by a full stop, and ended by a line break."""
+    stop = text.find("\n", s, e)
+    if stop < 0:
+        stop = e
+        if e < len(text) and not text[e:e + 2].lstrip(" \t").startswith("\n"):
+            return False
+    line = text[s:stop].rstrip()
+    return bool(line) and len(line.split()) <= _HEADING_WORDS and line[-1] not in ".;,"
+
+
 def _is_announcement(text: str, s: int, e: int) -> bool:
     return bool(ANNOUNCEMENT.search(text[s:e]) or HEADING.fullmatch(text, s, e))
 
@@ -353,6 +368,7 @@ class _Reader:
     doc: Doc
     cues: _Cues
     turned: bool = False  # the paragraph has turned to causes or tasks
+    under_heading: bool = False  # the turn is a heading's: it goes on over the paragraphs under it
     passage: bool = False  # the article is admitting failings
 
     def read_list(self, start: int, found: list[Shortcoming]) -> int:
@@ -445,16 +461,20 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         prev_end = e
         if s < covered_until or e <= doc.body_start:
             continue
-        if new_paragraph and not (reader.turned and _MARK.match(text, s)):
-            reader.turned = False  # a turn to causes or tasks goes on over the bullet lines under it
+        heading = new_paragraph and _is_heading(text, s, e)
+        if new_paragraph and not (reader.turned and (_MARK.match(text, s) or (reader.under_heading and not heading))):
+            # a turn to causes or tasks goes on over the bullet lines under it, and a heading's turn
+            # ("Nguyên nhân", "3. Giải pháp") over the paragraphs under it, up to the next heading
+            reader.turned = reader.under_heading = False
         if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
+            reader.under_heading = reader.under_heading or heading
             continue
         contrast = CONTRAST.match(text, s, e) or FINDING.search(text, s, e)
         intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(cues.noun_starts, s, e) else None
-        if reader.turned and not (contrast or intro):
-            continue
-        reader.turned = False
+        if reader.turned and (not (contrast or intro) or (not intro and CONTINUING.match(text, s, e))):
+            continue  # "Bên cạnh đó, ..." goes on with the causes or tasks
+        reader.turned = reader.under_heading = False
         if intro:
             covered_until = reader.read_list(s + intro.end(), found)
         else:
