@@ -395,3 +395,23 @@ def test_a_datelines_weekday_is_not_an_enumeration_of_tasks():
     text = ("Thứ hai, ngày 05/02/2024\n"
             "Đến nay, việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch.")
     assert items(text) == ["việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch"]
+
+
+def test_what_was_never_let_happen_is_an_achievement():
+    text = ("Năm 2023, huyện Si Ma Cai chưa từng để xảy ra cháy rừng. Tuy nhiên, tỷ lệ che phủ rừng còn thấp.")
+    assert items(text) == ["tỷ lệ che phủ rừng còn thấp"]
+    text = ("Xã Hòa Tiến chưa bao giờ để tồn đọng đơn thư kéo dài; bên cạnh đó, hạ tầng chợ nông thôn xuống cấp.")
+    assert items(text) == ["hạ tầng chợ nông thôn xuống cấp"]
+
+
+def test_a_plans_targets_and_future_are_not_failings():
+    text = ("Tuy nhiên, số hồ sơ giải quyết trễ hạn ở lĩnh vực đất đai còn nhiều.\n"
+            "Kế hoạch năm 2025 của UBND huyện đặt mục tiêu: không để hồ sơ trễ hạn; giảm thời gian giải quyết "
+            "thủ tục còn một nửa.\n"
+            "Ông Trần Văn Nam, Chủ tịch UBND huyện cho biết, huyện sẽ xử lý nghiêm cán bộ để xảy ra chậm trễ.")
+    assert items(text) == ["số hồ sơ giải quyết trễ hạn ở lĩnh vực đất đai còn nhiều"]
+    text = ("Song, việc thu hút đầu tư vào cụm công nghiệp Tân Lập chưa đạt kỳ vọng.\n"
+            "Năm 2025, Huyện ủy đề ra các mục tiêu:\n"
+            "- Không còn hộ nghèo thiếu hụt về nhà ở.\n"
+            "- Chấm dứt tình trạng khai thác cát trái phép trên sông Lô.")
+    assert items(text) == ["việc thu hút đầu tư vào cụm công nghiệp Tân Lập chưa đạt kỳ vọng"]
