@@ -415,3 +415,28 @@ def test_a_plans_targets_and_future_are_not_failings():
             "- Không còn hộ nghèo thiếu hụt về nhà ở.\n"
             "- Chấm dứt tình trạng khai thác cát trái phép trên sông Lô.")
     assert items(text) == ["việc thu hút đầu tư vào cụm công nghiệp Tân Lập chưa đạt kỳ vọng"]
+
+
+def test_attitudes_and_thin_resources_admitted_with_con():
+    assert items("Tuy nhiên, một bộ phận hội viên phụ nữ ở xã Nậm Kè còn thờ ơ với sinh hoạt chi hội.") == [
+        "một bộ phận hội viên phụ nữ ở xã Nậm Kè còn thờ ơ với sinh hoạt chi hội"]
+    assert items("Song, nhiều hộ dân ở thôn Khe Su vẫn ngại chuyển đổi cây trồng; đội ngũ khuyến nông còn mỏng.") == [
+        "nhiều hộ dân ở thôn Khe Su vẫn ngại chuyển đổi cây trồng", "đội ngũ khuyến nông còn mỏng"]
+
+
+def test_a_failing_that_persists_said_with_van_con():
+    assert items("Bên cạnh đó, tình trạng lấn chiếm hành lang an toàn giao thông, họp chợ tự phát vẫn còn.") == [
+        "tình trạng lấn chiếm hành lang an toàn giao thông, họp chợ tự phát vẫn còn"]
+    assert items("Tuy vậy, ở một số trường vẫn còn tình trạng thu các khoản ngoài quy định đầu năm học.") == [
+        "ở một số trường vẫn còn tình trạng thu các khoản ngoài quy định đầu năm học"]
+
+
+def test_what_an_inspection_or_review_found_left_undone():
+    text = ("Qua kiểm tra, Đảng ủy xã Tân Hiệp có vi phạm. Cụ thể: chưa thực hiện đúng quy chế làm việc; "
+            "việc cho thuê ao hồ của xã không qua đấu giá; khoản thu từ cho thuê không nộp vào ngân sách xã.")
+    assert items(text)[-2:] == ["việc cho thuê ao hồ của xã không qua đấu giá",
+                                "khoản thu từ cho thuê không nộp vào ngân sách xã"]
+    text = ("Tuy nhiên, nhiều mô hình tự quản ở khu dân cư sau khi ra mắt không được duy trì; "
+            "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật.")
+    assert items(text) == ["nhiều mô hình tự quản ở khu dân cư sau khi ra mắt không được duy trì",
+                           "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật"]
