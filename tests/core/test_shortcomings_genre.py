@@ -440,3 +440,12 @@ def test_what_an_inspection_or_review_found_left_undone():
             "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật.")
     assert items(text) == ["nhiều mô hình tự quản ở khu dân cư sau khi ra mắt không được duy trì",
                            "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật"]
+
+
+def test_the_remaining_ones_can_still_fall_short():
+    assert items("Đã bàn giao 12 dự án. Tuy nhiên, việc giải phóng mặt bằng các dự án còn lại chậm.") == [
+        "việc giải phóng mặt bằng các dự án còn lại chậm"]
+    assert items("Huyện đã cấp 3.200 giấy chứng nhận. Số hồ sơ còn lại tồn đọng do vướng quy hoạch.") == [
+        "Số hồ sơ còn lại tồn đọng do vướng quy hoạch"]
+    # the remaining ones are no failing by themselves
+    assert items("Có 40 chi bộ đạt hoàn thành tốt nhiệm vụ, 6 chi bộ còn lại hoàn thành nhiệm vụ.") == []
