@@ -449,3 +449,20 @@ def test_the_remaining_ones_can_still_fall_short():
         "Số hồ sơ còn lại tồn đọng do vướng quy hoạch"]
     # the remaining ones are no failing by themselves
     assert items("Có 40 chi bộ đạt hoàn thành tốt nhiệm vụ, 6 chi bộ còn lại hoàn thành nhiệm vụ.") == []
+
+
+def test_a_negated_saying_verb_is_the_failing_not_a_lead_in():
+    assert items("Tuy nhiên, báo cáo tổng kết chưa chỉ ra được nguyên nhân chủ quan của hạn chế.") == [
+        "báo cáo tổng kết chưa chỉ ra được nguyên nhân chủ quan của hạn chế"]
+    assert items("Song, biên bản họp chi bộ Thôn 4 không nêu rõ ý kiến của từng đảng viên.") == [
+        "biên bản họp chi bộ Thôn 4 không nêu rõ ý kiến của từng đảng viên"]
+
+
+def test_an_inspection_lead_in_naming_its_procedure_is_dropped_before_the_colon():
+    text = ("Xem xét kết quả kiểm tra khi có dấu hiệu vi phạm đối với đồng chí Lò Văn Pọm, Bí thư Đảng ủy xã "
+            "Mường Chà, Ủy ban Kiểm tra Huyện ủy nhận thấy: đồng chí Lò Văn Pọm đã thiếu trách nhiệm trong "
+            "quản lý ngân sách xã.")
+    assert items(text) == ["đồng chí Lò Văn Pọm đã thiếu trách nhiệm trong quản lý ngân sách xã"]
+    text = ("Qua xác minh dấu hiệu vi phạm đối với Chi bộ Trường Tiểu học Hòa Bình, Ủy ban Kiểm tra Thị ủy xác định: "
+            "Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh.")
+    assert items(text) == ["Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh"]

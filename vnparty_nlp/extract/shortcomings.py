@@ -108,6 +108,8 @@ _COLON = re.compile(":")
 _SEMICOLON = re.compile(";")
 #: a speaker before a colon: "Ông X, Phó Bí thư ..., thừa nhận:", "Báo cáo nêu rõ:"
 ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
+#: "kiểm tra dấu hiệu vi phạm", "thi hành kỷ luật": the name of a procedure, no failing of a speaker's lead-in
+PROCEDURE = re.compile(rf"\b(?:{_words(_V['framing']['procedure'])})\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
@@ -170,6 +172,17 @@ class _Cues:
     def any(self, s: int, e: int) -> bool:
         return self.strong(s, e) or self.weak(s, e)
 
+    def any_outside(self, s: int, e: int, holes: re.Pattern[str]) -> bool:
+        """Is there a cue in ``text[s:e]`` outside the matches of ``holes`` (the name of a procedure)?"""
+        if not self.any(s, e):
+            return False
+        pos = s
+        for m in holes.finditer(self.text, s, e):
+            if self.any(pos, m.start()):
+                return True
+            pos = m.end()
+        return self.any(pos, e)
+
     # --- cutting a sentence into clauses -------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
@@ -212,10 +225,26 @@ class _Cues:
         return space > 0 and self.strong(space, e)
 
     # --- deciding and trimming -----------------------------------------------------------------
+    def after_speaker(self, s: int, e: int) -> int:
+        """Where the clause's failing starts when it opens on a cueless speaker before a colon ("Ông X, Phó
+        Trưởng Ban ..., thừa nhận: ...", "Xem xét kết quả kiểm tra khi có dấu hiệu vi phạm đối với ..., Ủy
+        ban Kiểm tra nhận thấy: ..."): after the colon."""
+        text = self.text
+        if text.find(":", s, e) < 0:
+            return s
+        colons = _outside_quotes(text, s, e, _COLON)
+        if not colons:
+            return s
+        colon = colons[0].start()
+        if ATTRIBUTION.search(text, s, colon) and not self.any_outside(s, colon, PROCEDURE) and self.any(colon, e):
+            return colon + 1
+        return s
+
     def finding(self, s: int, e: int, framed: bool) -> str | None:
         """'cue' or 'prose' when the clause states a failing, None otherwise."""
         if e - s < _MIN_ITEM_CHARS:
             return None
+        s = self.after_speaker(s, e)  # the speaker's words are no part of what is found
         how = "cue" if self.strong(s, e) else "prose" if framed and self.weak(s, e) else None
         text = self.text
         if how and (EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
@@ -427,16 +456,7 @@ class _Reader:
 
 
     def strip_attribution(self, s: int, e: int) -> int:
-        """Drop who says it when the item opens on a cueless speaker before a colon ("Ông X, Phó Trưởng
-        Ban ..., thừa nhận: ...", "Hội nghị thẳng thắn nhìn nhận: ..."): the failing is what follows."""
-        text = self.cues.text
-        colons = _outside_quotes(text, s, e, _COLON)
-        if not colons:
-            return s
-        colon = colons[0].start()
-        if ATTRIBUTION.search(text, s, colon) and not self.cues.any(s, colon) and self.cues.any(colon, e):
-            return colon + 1
-        return s
+        return self.cues.after_speaker(s, e)
 
 
 def _trim_quotes(text: str, s: int, e: int) -> tuple[int, int]:
