@@ -466,3 +466,25 @@ def test_an_inspection_lead_in_naming_its_procedure_is_dropped_before_the_colon(
     text = ("Qua xác minh dấu hiệu vi phạm đối với Chi bộ Trường Tiểu học Hòa Bình, Ủy ban Kiểm tra Thị ủy xác định: "
             "Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh.")
     assert items(text) == ["Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh"]
+
+
+def test_a_predicate_after_nhung_without_its_own_subject_stays_with_the_subject_before():
+    text = "Tuy nhiên, dự án kè sông Mã đã khởi công 4 năm nhưng vẫn chưa hoàn thành."
+    assert items(text) == ["dự án kè sông Mã đã khởi công 4 năm nhưng vẫn chưa hoàn thành"]
+    text = ("Cụ thể: Đảng ủy xã để 5 hộ lấn chiếm đất rừng phòng hộ song không kịp thời xử lý; "
+            "việc quản lý con dấu còn lỏng lẻo.")
+    assert items(text) == ["Đảng ủy xã để 5 hộ lấn chiếm đất rừng phòng hộ song không kịp thời xử lý",
+                           "việc quản lý con dấu còn lỏng lẻo"]
+    # a subject of its own after 'nhưng' still starts a clause
+    assert items("Mặc dù đã có nhiều cố gắng, nhưng tỷ lệ hộ nghèo ở xã Na Ư còn cao.") == [
+        "tỷ lệ hộ nghèo ở xã Na Ư còn cao"]
+
+
+def test_an_inspection_finds_signs_of_violation_on_its_subject():
+    text = ("Qua kiểm tra cho thấy, Chi bộ Trạm Y tế xã Quỳnh Hậu có dấu hiệu vi phạm trong quản lý thuốc "
+            "bảo hiểm y tế.")
+    assert items(text) == ["Chi bộ Trạm Y tế xã Quỳnh Hậu có dấu hiệu vi phạm trong quản lý thuốc bảo hiểm y tế"]
+    text = "Đồng chí Hà Văn Sinh, Trưởng thôn Bản Lằn có dấu hiệu vi phạm quy định về những điều đảng viên không được làm."
+    assert len(items(text)) == 1
+    # the procedure is no finding
+    assert items("Năm 2023, Ủy ban Kiểm tra Huyện ủy kiểm tra khi có dấu hiệu vi phạm đối với 4 đảng viên.") == []

@@ -110,6 +110,8 @@ _SEMICOLON = re.compile(";")
 ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
 #: "kiểm tra dấu hiệu vi phạm", "thi hành kỷ luật": the name of a procedure, no failing of a speaker's lead-in
 PROCEDURE = re.compile(rf"\b(?:{_words(_V['framing']['procedure'])})\b")
+#: a predicate without a subject of its own after 'nhưng'/'song': it goes on with the subject before
+_SUBJECTLESS = re.compile(r"(?:vẫn|chưa|không|còn|lại chưa|lại không|cũng chưa|cũng còn)\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
@@ -189,6 +191,8 @@ class _Cues:
         out: list[tuple[int, int]] = []
         pos = s
         for m in _outside_quotes(self.text, s, e, _CLAUSE_BREAK):
+            if m.group() != ";" and _SUBJECTLESS.match(self.text, m.end(), e) and not CONCESSION.match(self.text, pos, e):
+                continue  # "X đã triển khai 3 năm nhưng vẫn chưa hoàn thành": one clause, its subject before
             out += self.comma_groups(pos, m.start())
             pos = m.end()
         out += self.comma_groups(pos, e)
