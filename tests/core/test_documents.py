@@ -176,3 +176,11 @@ def test_date_and_issuer_stated_before_the_document():
     assert (d.date, d.issuer) == (None, "Ban Thường vụ Huyện ủy Văn Yên")
     (d,) = analyze("Ngày 2/3/2021, Huyện ủy tổ chức hội nghị triển khai Chỉ thị số 17 về công tác dân vận.").documents
     assert (d.date, d.issuer) == (None, None)
+
+
+def test_a_plenum_resolution_of_several_terms_keeps_them_all():
+    from vnparty_nlp import analyze
+    docs = analyze("Chi bộ học tập Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng.").documents
+    assert [(d.text, d.plenum, d.term) for d in docs] == [("Nghị quyết Trung ương 4 (khóa XI, XII)", ["4"], "XI, XII")]
+    docs = analyze("Gắn với thực hiện Nghị quyết Trung ương 4 khóa XI và XII, đảng viên tự kiểm điểm.").documents
+    assert [(d.text, d.term) for d in docs] == [("Nghị quyết Trung ương 4 khóa XI và XII", "XI và XII")]

@@ -269,3 +269,28 @@ def test_place_names_ending_in_mot_and_all_caps_bodies_before_a_year():
     assert orgs("KIỂM ĐIỂM BAN THƯỜNG VỤ THÀNH ỦY HỘI AN NĂM 2023\n\nNgày 18/01, hội nghị diễn ra.") == [
         "BAN THƯỜNG VỤ THÀNH ỦY HỘI AN"]
     assert orgs("ĐẢNG BỘ XÃ TÂN LẬP NHIỆM KỲ 2020-2025\n\nĐại hội diễn ra trong hai ngày.") == ["ĐẢNG BỘ XÃ TÂN LẬP"]
+
+
+def _org_texts(text: str) -> list[str]:
+    from vnparty_nlp import analyze
+    return [o.text for o in analyze(text).organizations]
+
+
+def test_the_youth_unions_central_bodies_keep_their_name():
+    assert "Ban Bí thư Trung ương Đoàn" in _org_texts(
+        "Thực hiện hướng dẫn của Ban Bí thư Trung ương Đoàn, Huyện đoàn Lục Yên tổ chức ra quân.")
+    assert "Ban Chấp hành Trung ương Đoàn" in _org_texts(
+        "Hội nghị Ban Chấp hành Trung ương Đoàn lần thứ 8 diễn ra tại Hà Nội.")
+    assert "Ban Bí thư" not in _org_texts("Thực hiện hướng dẫn của Ban Bí thư Trung ương Đoàn, các chi đoàn ra quân.")
+
+
+def test_a_party_cell_of_a_numbered_area():
+    assert "Chi bộ khu vực 3" in _org_texts("Chi bộ khu vực 3 có 27 đảng viên sinh hoạt thường xuyên.")
+    assert "Chi bộ tiểu khu 12 thị trấn Hát Lót" in _org_texts(
+        "Ngày 5/3, Chi bộ tiểu khu 12 thị trấn Hát Lót tổ chức kết nạp đảng viên.")
+
+
+def test_an_abbreviated_centre_name_with_hyphens_and_ampersands():
+    assert _org_texts("Ngày 2/4, Trung tâm VH-TT&TT huyện Tam Nông tổ chức hội diễn văn nghệ.") == [
+        "Trung tâm VH-TT&TT huyện Tam Nông"]
+    assert _org_texts("Trung tâm TT-VH huyện Yên Sơn phối hợp tuyên truyền.") == ["Trung tâm TT-VH huyện Yên Sơn"]

@@ -314,3 +314,177 @@ def test_a_cause_before_the_failing_and_a_remedy_asked_for_are_left_out():
     assert items(text) == ["một số chỉ tiêu sản xuất nông nghiệp đạt thấp"]
     text = "Đồng chí Bí thư Huyện ủy yêu cầu khắc phục ngay tình trạng họp chi bộ còn hình thức."
     assert items(text) == []
+
+
+def test_a_list_announced_at_the_end_of_its_sentence_ends_with_its_bullets():
+    # the targets of next year, also bulleted, are not failings
+    text = ("Năm qua, Hội Nông dân huyện Phú Tân đã vận động hội viên đóng góp 1,2 tỷ đồng làm đường.\n"
+            "Tuy vậy, hoạt động của Hội vẫn còn những hạn chế:\n"
+            "- Một số chi hội sinh hoạt chưa đều đặn.\n"
+            "- Việc phát triển hội viên ở khu vực đô thị còn chậm.\n"
+            "Năm 2025, Hội đề ra các chỉ tiêu:\n"
+            "- 100% chi hội tổ chức sinh hoạt định kỳ.\n"
+            "- Kết nạp mới 500 hội viên trở lên.")
+    assert items(text) == [
+        "Một số chi hội sinh hoạt chưa đều đặn",
+        "Việc phát triển hội viên ở khu vực đô thị còn chậm",
+    ]
+    text = ("Bên cạnh đó, công tác khuyến học của xã Ia Pết còn một số tồn tại:\n"
+            "+ Quỹ khuyến học ở các thôn vùng sâu còn ít;\n"
+            "+ Một số gia đình chưa quan tâm việc học của con em.\n"
+            "Phương hướng năm tới của Hội Khuyến học:\n"
+            "+ Vận động xã hội hóa đạt 300 triệu đồng.\n"
+            "+ 95% gia đình đạt danh hiệu gia đình hiếu học.")
+    assert items(text) == [
+        "Quỹ khuyến học ở các thôn vùng sâu còn ít",
+        "Một số gia đình chưa quan tâm việc học của con em",
+    ]
+
+
+def test_a_numbered_or_bulleted_line_is_split_at_its_semicolons():
+    text = ("Khuyết điểm, hạn chế của tập thể Ban Thường vụ Huyện ủy:\n"
+            "1. Việc ban hành nghị quyết chuyên đề về du lịch còn chậm; nguồn lực thực hiện chưa được bố trí.\n"
+            "2. Công tác nắm tình hình tư tưởng cán bộ ở cơ sở chưa thường xuyên.\n")
+    assert items(text) == [
+        "Việc ban hành nghị quyết chuyên đề về du lịch còn chậm",
+        "nguồn lực thực hiện chưa được bố trí",
+        "Công tác nắm tình hình tư tưởng cán bộ ở cơ sở chưa thường xuyên",
+    ]
+    text = ("Hạn chế:\n"
+            "- Tỷ lệ thu gom rác thải ở nông thôn đạt thấp; nhiều bãi rác tự phát chưa được xử lý.\n"
+            "- Hạ tầng giao thông nội đồng xuống cấp.\n")
+    assert items(text) == [
+        "Tỷ lệ thu gom rác thải ở nông thôn đạt thấp",
+        "nhiều bãi rác tự phát chưa được xử lý",
+        "Hạ tầng giao thông nội đồng xuống cấp",
+    ]
+
+
+def test_a_cause_or_task_heading_governs_the_paragraphs_under_it():
+    text = ("Hạn chế\n"
+            "Việc quản lý đảng viên đi làm ăn xa ở xã Pà Cò còn lỏng lẻo.\n"
+            "Nguyên nhân\n"
+            "Một số cấp ủy chưa quan tâm đúng mức đến công tác này.\n"
+            "Điều kiện đi lại ở các bản vùng cao còn khó khăn.\n"
+            "Giải pháp thời gian tới\n"
+            "Cấp ủy phân công đảng viên theo dõi từng hộ có người đi làm ăn xa còn chưa sinh hoạt.")
+    assert items(text) == ["Việc quản lý đảng viên đi làm ăn xa ở xã Pà Cò còn lỏng lẻo"]
+    text = ("* Tồn tại:\n"
+            "Kinh phí hỗ trợ hoạt động của các tổ hòa giải còn thấp.\n"
+            "b) Nguyên nhân:\n"
+            "Nguồn ngân sách của xã hạn hẹp.\n"
+            "Hòa giải viên phần lớn lớn tuổi, thiếu kỹ năng.")
+    assert items(text) == ["Kinh phí hỗ trợ hoạt động của các tổ hòa giải còn thấp"]
+
+
+def test_an_additive_opening_goes_on_with_the_causes_before_it():
+    text = ("Tuy nhiên, tiến độ giải phóng mặt bằng dự án khu công nghiệp Tân Phú còn chậm. "
+            "Nguyên nhân là do một số hộ dân chưa đồng thuận với giá bồi thường. Bên cạnh đó, năng lực "
+            "của tổ công tác còn hạn chế, chưa sâu sát cơ sở.")
+    assert items(text) == ["tiến độ giải phóng mặt bằng dự án khu công nghiệp Tân Phú còn chậm"]
+    text = ("Song, số hộ tham gia bảo hiểm y tế tự nguyện ở huyện Mỹ Tú còn thấp. Nguyên nhân chủ yếu do "
+            "thu nhập của người dân thấp. Ngoài ra, công tác tuyên truyền ở một số ấp chưa thường xuyên.")
+    assert items(text) == ["số hộ tham gia bảo hiểm y tế tự nguyện ở huyện Mỹ Tú còn thấp"]
+
+
+def test_a_datelines_weekday_is_not_an_enumeration_of_tasks():
+    text = ("Xã Tả Phìn còn 3 thôn chưa có đảng viên\n"
+            "Thứ Năm, 14/03/2024 - 08:05\n"
+            "Hiện xã Tả Phìn còn 3 thôn chưa có đảng viên, tỷ lệ đảng viên nữ còn thấp.")
+    assert "Hiện xã Tả Phìn còn 3 thôn chưa có đảng viên" in items(text)
+    text = ("Thứ hai, ngày 05/02/2024\n"
+            "Đến nay, việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch.")
+    assert items(text) == ["việc cấp giấy chứng nhận quyền sử dụng đất ở phường 7 vẫn chậm so với kế hoạch"]
+
+
+def test_what_was_never_let_happen_is_an_achievement():
+    text = ("Năm 2023, huyện Si Ma Cai chưa từng để xảy ra cháy rừng. Tuy nhiên, tỷ lệ che phủ rừng còn thấp.")
+    assert items(text) == ["tỷ lệ che phủ rừng còn thấp"]
+    text = ("Xã Hòa Tiến chưa bao giờ để tồn đọng đơn thư kéo dài; bên cạnh đó, hạ tầng chợ nông thôn xuống cấp.")
+    assert items(text) == ["hạ tầng chợ nông thôn xuống cấp"]
+
+
+def test_a_plans_targets_and_future_are_not_failings():
+    text = ("Tuy nhiên, số hồ sơ giải quyết trễ hạn ở lĩnh vực đất đai còn nhiều.\n"
+            "Kế hoạch năm 2025 của UBND huyện đặt mục tiêu: không để hồ sơ trễ hạn; giảm thời gian giải quyết "
+            "thủ tục còn một nửa.\n"
+            "Ông Trần Văn Nam, Chủ tịch UBND huyện cho biết, huyện sẽ xử lý nghiêm cán bộ để xảy ra chậm trễ.")
+    assert items(text) == ["số hồ sơ giải quyết trễ hạn ở lĩnh vực đất đai còn nhiều"]
+    text = ("Song, việc thu hút đầu tư vào cụm công nghiệp Tân Lập chưa đạt kỳ vọng.\n"
+            "Năm 2025, Huyện ủy đề ra các mục tiêu:\n"
+            "- Không còn hộ nghèo thiếu hụt về nhà ở.\n"
+            "- Chấm dứt tình trạng khai thác cát trái phép trên sông Lô.")
+    assert items(text) == ["việc thu hút đầu tư vào cụm công nghiệp Tân Lập chưa đạt kỳ vọng"]
+
+
+def test_attitudes_and_thin_resources_admitted_with_con():
+    assert items("Tuy nhiên, một bộ phận hội viên phụ nữ ở xã Nậm Kè còn thờ ơ với sinh hoạt chi hội.") == [
+        "một bộ phận hội viên phụ nữ ở xã Nậm Kè còn thờ ơ với sinh hoạt chi hội"]
+    assert items("Song, nhiều hộ dân ở thôn Khe Su vẫn ngại chuyển đổi cây trồng; đội ngũ khuyến nông còn mỏng.") == [
+        "nhiều hộ dân ở thôn Khe Su vẫn ngại chuyển đổi cây trồng", "đội ngũ khuyến nông còn mỏng"]
+
+
+def test_a_failing_that_persists_said_with_van_con():
+    assert items("Bên cạnh đó, tình trạng lấn chiếm hành lang an toàn giao thông, họp chợ tự phát vẫn còn.") == [
+        "tình trạng lấn chiếm hành lang an toàn giao thông, họp chợ tự phát vẫn còn"]
+    assert items("Tuy vậy, ở một số trường vẫn còn tình trạng thu các khoản ngoài quy định đầu năm học.") == [
+        "ở một số trường vẫn còn tình trạng thu các khoản ngoài quy định đầu năm học"]
+
+
+def test_what_an_inspection_or_review_found_left_undone():
+    text = ("Qua kiểm tra, Đảng ủy xã Tân Hiệp có vi phạm. Cụ thể: chưa thực hiện đúng quy chế làm việc; "
+            "việc cho thuê ao hồ của xã không qua đấu giá; khoản thu từ cho thuê không nộp vào ngân sách xã.")
+    assert items(text)[-2:] == ["việc cho thuê ao hồ của xã không qua đấu giá",
+                                "khoản thu từ cho thuê không nộp vào ngân sách xã"]
+    text = ("Tuy nhiên, nhiều mô hình tự quản ở khu dân cư sau khi ra mắt không được duy trì; "
+            "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật.")
+    assert items(text) == ["nhiều mô hình tự quản ở khu dân cư sau khi ra mắt không được duy trì",
+                           "sổ theo dõi đảng viên ở 2 chi bộ không được cập nhật"]
+
+
+def test_the_remaining_ones_can_still_fall_short():
+    assert items("Đã bàn giao 12 dự án. Tuy nhiên, việc giải phóng mặt bằng các dự án còn lại chậm.") == [
+        "việc giải phóng mặt bằng các dự án còn lại chậm"]
+    assert items("Huyện đã cấp 3.200 giấy chứng nhận. Số hồ sơ còn lại tồn đọng do vướng quy hoạch.") == [
+        "Số hồ sơ còn lại tồn đọng do vướng quy hoạch"]
+    # the remaining ones are no failing by themselves
+    assert items("Có 40 chi bộ đạt hoàn thành tốt nhiệm vụ, 6 chi bộ còn lại hoàn thành nhiệm vụ.") == []
+
+
+def test_a_negated_saying_verb_is_the_failing_not_a_lead_in():
+    assert items("Tuy nhiên, báo cáo tổng kết chưa chỉ ra được nguyên nhân chủ quan của hạn chế.") == [
+        "báo cáo tổng kết chưa chỉ ra được nguyên nhân chủ quan của hạn chế"]
+    assert items("Song, biên bản họp chi bộ Thôn 4 không nêu rõ ý kiến của từng đảng viên.") == [
+        "biên bản họp chi bộ Thôn 4 không nêu rõ ý kiến của từng đảng viên"]
+
+
+def test_an_inspection_lead_in_naming_its_procedure_is_dropped_before_the_colon():
+    text = ("Xem xét kết quả kiểm tra khi có dấu hiệu vi phạm đối với đồng chí Lò Văn Pọm, Bí thư Đảng ủy xã "
+            "Mường Chà, Ủy ban Kiểm tra Huyện ủy nhận thấy: đồng chí Lò Văn Pọm đã thiếu trách nhiệm trong "
+            "quản lý ngân sách xã.")
+    assert items(text) == ["đồng chí Lò Văn Pọm đã thiếu trách nhiệm trong quản lý ngân sách xã"]
+    text = ("Qua xác minh dấu hiệu vi phạm đối với Chi bộ Trường Tiểu học Hòa Bình, Ủy ban Kiểm tra Thị ủy xác định: "
+            "Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh.")
+    assert items(text) == ["Chi bộ đã buông lỏng lãnh đạo việc thu, chi quỹ phụ huynh"]
+
+
+def test_a_predicate_after_nhung_without_its_own_subject_stays_with_the_subject_before():
+    text = "Tuy nhiên, dự án kè sông Mã đã khởi công 4 năm nhưng vẫn chưa hoàn thành."
+    assert items(text) == ["dự án kè sông Mã đã khởi công 4 năm nhưng vẫn chưa hoàn thành"]
+    text = ("Cụ thể: Đảng ủy xã để 5 hộ lấn chiếm đất rừng phòng hộ song không kịp thời xử lý; "
+            "việc quản lý con dấu còn lỏng lẻo.")
+    assert items(text) == ["Đảng ủy xã để 5 hộ lấn chiếm đất rừng phòng hộ song không kịp thời xử lý",
+                           "việc quản lý con dấu còn lỏng lẻo"]
+    # a subject of its own after 'nhưng' still starts a clause
+    assert items("Mặc dù đã có nhiều cố gắng, nhưng tỷ lệ hộ nghèo ở xã Na Ư còn cao.") == [
+        "tỷ lệ hộ nghèo ở xã Na Ư còn cao"]
+
+
+def test_an_inspection_finds_signs_of_violation_on_its_subject():
+    text = ("Qua kiểm tra cho thấy, Chi bộ Trạm Y tế xã Quỳnh Hậu có dấu hiệu vi phạm trong quản lý thuốc "
+            "bảo hiểm y tế.")
+    assert items(text) == ["Chi bộ Trạm Y tế xã Quỳnh Hậu có dấu hiệu vi phạm trong quản lý thuốc bảo hiểm y tế"]
+    text = "Đồng chí Hà Văn Sinh, Trưởng thôn Bản Lằn có dấu hiệu vi phạm quy định về những điều đảng viên không được làm."
+    assert len(items(text)) == 1
+    # the procedure is no finding
+    assert items("Năm 2023, Ủy ban Kiểm tra Huyện ủy kiểm tra khi có dấu hiệu vi phạm đối với 4 đảng viên.") == []

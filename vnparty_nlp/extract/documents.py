@@ -85,10 +85,12 @@ _SO = r"(?:\s+(?i:số))?\s*:?\s*"
 #: the signing date after a citation; one without a year ("Quyết định số 2136-QĐNS/TW ngày 20/5 của Bộ Chính trị")
 #: gives no date but must not hide the issuer after it
 _DATE_TAIL = rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:{DMY}|{DMY_WORDS}|\d{{1,2}}\s?[-/.]\s?\d{{1,2}}(?![\d/.-])))?"
+#: one term or several ("khóa XI, XII", "khóa XI và XII"), kept as written
+_TERMS = rf"{ROMAN}(?:\s*(?:,|và|-)\s*{ROMAN}(?!\w))*"
 _PLENUM = (
     rf"(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Tr?ung ương|TW|BCH\s+Trung ương)\s+(?:lần thứ\s+)?"
     rf"(?P<plenum>\d{{1,2}}(?:\s*(?:,|và)\s*\d{{1,2}}(?!\d))*)"
-    rf"(?:\s*\(?\s*khóa\s+(?P<khoa>{ROMAN})\s*\)?)?"
+    rf"(?:\s*\(?\s*khóa\s+(?P<khoa>{_TERMS})\s*\)?)?"
 )
 _CONGRESS = (
     rf"Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+|Đảng bộ\s+[^\W\d_][^,.;:()\d]{{0,40}}?\s+)?(?:lần thứ\s+)?{ROMAN}\b"
@@ -105,7 +107,7 @@ _CITED_AFTER = re.compile(r"\s*(?:[,;.)]|$|(?:của|ngày|và|về|do)\b)")
 CODE_ONLY = re.compile(rf"(?<![\w/-])(?<!\d\.){_NUMBER_AND_CODE}{_DATE_TAIL}")
 _PLENUM_FIRST = (  # Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XIII
     rf"Hội nghị\s+lần thứ\s+(?P<plenum2>\d{{1,2}})\s+(?:BCH|Ban Chấp hành)\s+(?:Trung ương|TW)(?:\s+Đảng)?"
-    rf"(?:\s*\(?\s*khóa\s+(?P<khoa2>{ROMAN})\s*\)?)?"
+    rf"(?:\s*\(?\s*khóa\s+(?P<khoa2>{_TERMS})\s*\)?)?"
 )
 PLENUM = re.compile(rf"(?<!\w)(?P<type>Nghị quyết|NGHỊ QUYẾT)\s+(?:{_PLENUM}|{_PLENUM_FIRST})")
 #: the type word of a citation whose name or issuer stands before its number:

@@ -26,6 +26,8 @@ UNIQUE_BODIES: tuple[str, ...] = (
     "Bộ Chính trị", "Ban Bí thư", "Quốc hội", "Chính phủ", "Ủy ban Thường vụ Quốc hội",
     "Mặt trận Tổ quốc Việt Nam", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương",
     "BCH Trung ương", "Văn phòng Trung ương Đảng",
+    # the Youth Union's central bodies ("Ban Bí thư" alone would cut them short)
+    "Trung ương Đoàn", "Ban Bí thư Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn", "Ban Thường vụ Trung ương Đoàn",
 )
 #: heads of party bodies, matched in any case (``Ban thường vụ huyện ủy Con Cuông``, ``đảng bộ xã X``)
 PARTY_HEADS: tuple[str, ...] = (
@@ -58,7 +60,7 @@ ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành
 NOT_NAME_WORDS = r"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
 LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|cơ quan|khối|thôn|xóm|bản|ấp|khóm|buôn|"
-          r"tổ dân phố|khu phố|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
+          r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
 #: lower-case syllables that may end a proper name (``Công an``, ``Quân sự``, ``Biên phòng``)
 NAME_TAIL = (
     "an sự chính phòng đội vụ trị chức tra giáo vận dân ương nghiệp tế hội thông binh nữ niên nông nhân "
@@ -81,8 +83,10 @@ COMPANY_FORM = (rf"(?:Công|CÔNG){_SP}(?:ty|TY)(?:{_SP}(?:TNHH|(?i:cổ phần|
 _AFTER_COMPANY_FORM = "".join(f"(?<={w}{sp})" if i == 0 else f"|(?<={w}{sp})"
                               for i, (w, sp) in enumerate((w, sp) for w in ("TNHH", "MTV", "CP", "phần", "PHẦN", "viên")
                                                           for sp in (" ", "\t")))
+#: an abbreviated name of hyphenated or ampersanded capitals ("Trung tâm VH-TT&TT huyện X", "TT-VH")
+_ACRONYM = rf"{UPPER}{{1,5}}(?:[-&]{UPPER}{{1,5}})+(?!\w)"
 _NAME_UNIT = (
-    rf"(?:{COMPANY_FORM}(?!\w)|(?:{_AFTER_COMPANY_FORM}|(?!{NOT_NAME_WORDS})){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS})"
+    rf"(?:{_ACRONYM}|{COMPANY_FORM}(?!\w)|(?:{_AFTER_COMPANY_FORM}|(?!{NOT_NAME_WORDS})){CAP_SYLLABLE}(?:{_SP}(?:(?!{_JOINERS})"
     rf"{LOWER}+(?={_SP}{UPPER}{LOWER})|{trie(NAME_TAIL)}(?!\w)))?)"
 )
 NAME = rf"{_NAME_UNIT}(?:(?:{_SP}|{_SP}?-{_SP}?){_NAME_UNIT}){{0,4}}(?:{_SP}\d+)?"

@@ -68,6 +68,8 @@ _TURN_MARK = r"\W*(?:(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s*)?"
 CAUSE_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['causes'])})\b")
 TASK_TURN = re.compile(rf"{_TURN_MARK}(?:{_words(_V['turns']['tasks'])})\b")
 #: "Thứ nhất, ...": an enumeration continues a passage of failings, else it lists tasks
+#: "Bên cạnh đó, ...", "Ngoài ra, ...": a sentence that adds to the causes or tasks before it
+CONTINUING = re.compile(rf"\W*(?:{_words(_V['turns']['continuing'])})\b")
 ENUMERATION = re.compile(rf"\W*(?:{_words(_V['turns']['enumeration'])})\b")
 CONTRAST = re.compile(rf"\W*(?:{_words(_V['framing']['contrast'])})\b\s*,?\s*")
 #: what an inspection found, announced before a colon: "Qua giám sát, ... phát hiện: ..."
@@ -103,8 +105,13 @@ ELABORATION = re.compile(rf"(?:{_words(_V['framing']['elaboration'])})\b")
 SUBJECT_OPENING = re.compile(rf"(?:{_words(_V['framing']['subject'])})\b")
 _COMMA = re.compile(",")
 _COLON = re.compile(":")
+_SEMICOLON = re.compile(";")
 #: a speaker before a colon: "Ông X, Phó Bí thư ..., thừa nhận:", "Báo cáo nêu rõ:"
 ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
+#: "kiểm tra dấu hiệu vi phạm", "thi hành kỷ luật": the name of a procedure, no failing of a speaker's lead-in
+PROCEDURE = re.compile(rf"\b(?:{_words(_V['framing']['procedure'])})\b")
+#: a predicate without a subject of its own after 'nhưng'/'song': it goes on with the subject before
+_SUBJECTLESS = re.compile(r"(?:vẫn|chưa|không|còn|lại chưa|lại không|cũng chưa|cũng còn)\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
@@ -115,6 +122,7 @@ _BULLET_LINE = re.compile(r"\n\s*(?:[-+•*]|\d{1,2}[.)])\s+[^\n]*")
 _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
 _MIN_ITEM_CHARS = 8
+_HEADING_WORDS = 8
 
 
 def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -166,12 +174,25 @@ class _Cues:
     def any(self, s: int, e: int) -> bool:
         return self.strong(s, e) or self.weak(s, e)
 
+    def any_outside(self, s: int, e: int, holes: re.Pattern[str]) -> bool:
+        """Is there a cue in ``text[s:e]`` outside the matches of ``holes`` (the name of a procedure)?"""
+        if not self.any(s, e):
+            return False
+        pos = s
+        for m in holes.finditer(self.text, s, e):
+            if self.any(pos, m.start()):
+                return True
+            pos = m.end()
+        return self.any(pos, e)
+
     # --- cutting a sentence into clauses -------------------------------------------------------
     def clauses(self, s: int, e: int) -> list[tuple[int, int]]:
         """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
         out: list[tuple[int, int]] = []
         pos = s
         for m in _outside_quotes(self.text, s, e, _CLAUSE_BREAK):
+            if m.group() != ";" and _SUBJECTLESS.match(self.text, m.end(), e) and not CONCESSION.match(self.text, pos, e):
+                continue  # "X đã triển khai 3 năm nhưng vẫn chưa hoàn thành": one clause, its subject before
             out += self.comma_groups(pos, m.start())
             pos = m.end()
         out += self.comma_groups(pos, e)
@@ -208,10 +229,26 @@ class _Cues:
         return space > 0 and self.strong(space, e)
 
     # --- deciding and trimming -----------------------------------------------------------------
+    def after_speaker(self, s: int, e: int) -> int:
+        """Where the clause's failing starts when it opens on a cueless speaker before a colon ("Ông X, Phó
+        Trưởng Ban ..., thừa nhận: ...", "Xem xét kết quả kiểm tra khi có dấu hiệu vi phạm đối với ..., Ủy
+        ban Kiểm tra nhận thấy: ..."): after the colon."""
+        text = self.text
+        if text.find(":", s, e) < 0:
+            return s
+        colons = _outside_quotes(text, s, e, _COLON)
+        if not colons:
+            return s
+        colon = colons[0].start()
+        if ATTRIBUTION.search(text, s, colon) and not self.any_outside(s, colon, PROCEDURE) and self.any(colon, e):
+            return colon + 1
+        return s
+
     def finding(self, s: int, e: int, framed: bool) -> str | None:
         """'cue' or 'prose' when the clause states a failing, None otherwise."""
         if e - s < _MIN_ITEM_CHARS:
             return None
+        s = self.after_speaker(s, e)  # the speaker's words are no part of what is found
         how = "cue" if self.strong(s, e) else "prose" if framed and self.weak(s, e) else None
         text = self.text
         if how and (EXCLUDED.search(text, s, e) or TASK_OPENING.match(text, s, e)
@@ -272,6 +309,18 @@ def _paired(text: str, comma: int, next_start: int) -> bool:
     return bool(_NOUN_BEFORE.search(text, max(0, comma - 20), comma) and _NOUN_AFTER.match(text, next_start))
 
 
+def _is_heading(text: str, s: int, e: int) -> bool:
+    """Is the sentence's first line a heading standing alone ("Nguyên nhân", "b) Giải pháp:", "III. NHIỆM
+    VỤ THỜI GIAN TỚI")? Short, not closed by a full stop, and ended by a line break."""
+    stop = text.find("\n", s, e)
+    if stop < 0:
+        stop = e
+        if e < len(text) and not text[e:e + 2].lstrip(" \t").startswith("\n"):
+            return False
+    line = text[s:stop].rstrip()
+    return bool(line) and len(line.split()) <= _HEADING_WORDS and line[-1] not in ".;,"
+
+
 def _is_announcement(text: str, s: int, e: int) -> bool:
     return bool(ANNOUNCEMENT.search(text[s:e]) or HEADING.fullmatch(text, s, e))
 
@@ -283,9 +332,13 @@ def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
     bullets = list(_BULLET.finditer(body))
     if len(bullets) >= 2:
         bounds = []
-        for m in bullets:
+        for m in bullets:  # a line is split at its semicolons, as any item is ("2. X chưa đạt; Y còn chậm.")
             stop = body.find("\n", m.end())
-            bounds.append((start + m.end(), start + (stop if stop >= 0 else len(body))))
+            pos, stop = start + m.end(), start + (stop if stop >= 0 else len(body))
+            for semi in _outside_quotes(text, pos, stop, _SEMICOLON):
+                bounds.append((pos, semi.start()))
+                pos = semi.end()
+            bounds.append((pos, stop))
     elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body):
         bounds, pos = [], start  # items at ';', '.', and at '+' bullets run into one line
         for m in re.finditer(r";|\.(?=\s+\S)|" + _INLINE_BULLET.pattern, body):
@@ -301,7 +354,17 @@ def _list_end(doc: Doc, start: int) -> int:
     """A list runs to the end of its sentence, or over the bullet lines that follow it."""
     text = doc.norm
     s_start, s_end = doc.sentence_at(start)
-    end = s_end if s_end > start else len(text)
+    if s_end > start:
+        end = s_end
+    elif _BULLET_LINE.match(text, start):
+        end = start
+    else:  # the announcement ends its sentence ("... những mặt hạn chế:"): the list is the line after it,
+        # not the rest of the article
+        first = start
+        while first < len(text) and text[first].isspace():
+            first += 1
+        stop = text.find("\n", first)
+        return len(text) if stop < 0 else stop
     while True:
         m = _BULLET_LINE.match(text, end)
         if not m:
@@ -338,6 +401,7 @@ class _Reader:
     doc: Doc
     cues: _Cues
     turned: bool = False  # the paragraph has turned to causes or tasks
+    under_heading: bool = False  # the turn is a heading's: it goes on over the paragraphs under it
     passage: bool = False  # the article is admitting failings
 
     def read_list(self, start: int, found: list[Shortcoming]) -> int:
@@ -396,16 +460,7 @@ class _Reader:
 
 
     def strip_attribution(self, s: int, e: int) -> int:
-        """Drop who says it when the item opens on a cueless speaker before a colon ("Ông X, Phó Trưởng
-        Ban ..., thừa nhận: ...", "Hội nghị thẳng thắn nhìn nhận: ..."): the failing is what follows."""
-        text = self.cues.text
-        colons = _outside_quotes(text, s, e, _COLON)
-        if not colons:
-            return s
-        colon = colons[0].start()
-        if ATTRIBUTION.search(text, s, colon) and not self.cues.any(s, colon) and self.cues.any(colon, e):
-            return colon + 1
-        return s
+        return self.cues.after_speaker(s, e)
 
 
 def _trim_quotes(text: str, s: int, e: int) -> tuple[int, int]:
@@ -430,16 +485,20 @@ def find_shortcomings(doc: Doc) -> list[Shortcoming]:
         prev_end = e
         if s < covered_until or e <= doc.body_start:
             continue
-        if new_paragraph and not (reader.turned and _MARK.match(text, s)):
-            reader.turned = False  # a turn to causes or tasks goes on over the bullet lines under it
+        heading = new_paragraph and _is_heading(text, s, e)
+        if new_paragraph and not (reader.turned and (_MARK.match(text, s) or (reader.under_heading and not heading))):
+            # a turn to causes or tasks goes on over the bullet lines under it, and a heading's turn
+            # ("Nguyên nhân", "3. Giải pháp") over the paragraphs under it, up to the next heading
+            reader.turned = reader.under_heading = False
         if turns_away(text[s:e]) and not (reader.passage and ENUMERATION.match(text, s, e)):
             reader.turned, reader.passage = True, False
+            reader.under_heading = reader.under_heading or heading
             continue
         contrast = CONTRAST.match(text, s, e) or FINDING.search(text, s, e)
         intro = LIST_INTRO.search(text[s:e]) if ":" in text[s:e] and _has_noun(cues.noun_starts, s, e) else None
-        if reader.turned and not (contrast or intro):
-            continue
-        reader.turned = False
+        if reader.turned and (not (contrast or intro) or (not intro and CONTINUING.match(text, s, e))):
+            continue  # "Bên cạnh đó, ..." goes on with the causes or tasks
+        reader.turned = reader.under_heading = False
         if intro:
             covered_until = reader.read_list(s + intro.end(), found)
         else:
