@@ -208,11 +208,14 @@ def test_party_schools_and_academies_are_bodies():
     assert orgs("Học viện đã đào tạo nhiều cán bộ trẻ.") == []
 
 
+def titles(text: str) -> dict[str, str | None]:
+    return {p.name: p.title for p in analyze(text).people}
+
+
 def test_a_title_keeps_the_named_unit_joined_by_va():
     text = ("Đồng chí Hoàng Văn Lâm, Huyện ủy viên, Trưởng phòng Tài nguyên và Môi trường huyện dự hội nghị. "
             "Ông Vi Văn Sơn - Giám đốc Sở Giáo dục và Đào tạo tỉnh Bắc Kạn phát biểu.")
-    titles = {p.name: p.title for p in analyze(text).people}
-    assert titles == {
+    assert titles(text) == {
         "Hoàng Văn Lâm": "Huyện ủy viên, Trưởng phòng Tài nguyên và Môi trường huyện",
         "Vi Văn Sơn": "Giám đốc Sở Giáo dục và Đào tạo tỉnh Bắc Kạn",
     }
@@ -221,8 +224,7 @@ def test_a_title_keeps_the_named_unit_joined_by_va():
 def test_a_title_stops_at_the_verb_of_the_sentence():
     text = ("Đồng chí Đặng Văn Tú, Bí thư Đảng ủy, Chủ tịch Hội đồng thành viên Công ty chịu trách nhiệm chính về "
             "các vi phạm trên. Ông Phạm Quốc Khánh, Phó Chủ tịch UBND xã trực tiếp ký các hợp đồng sai quy định.")
-    titles = {p.name: p.title for p in analyze(text).people}
-    assert titles == {
+    assert titles(text) == {
         "Đặng Văn Tú": "Bí thư Đảng ủy, Chủ tịch Hội đồng thành viên Công ty",
         "Phạm Quốc Khánh": "Phó Chủ tịch UBND xã",
     }
