@@ -161,3 +161,23 @@ def test_bare_ratios_take_the_unit_their_sentence_gives():
 def test_a_plenum_number_is_not_a_count():
     text = "Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 4 khóa XIII và Hội nghị Trung ương 8 khóa XI."
     assert [c.text for c in analyze(text).counts] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nội dung vi phạm chủ yếu: vi phạm chính sách dân số: 21; tham nhũng, cố ý làm trái: 9; "
+         "vi phạm khác: 4.", {(21, "vi phạm chính sách dân số: 21"), (9, "tham nhũng, cố ý làm trái: 9"),
+                              (4, "vi phạm khác: 4")}),
+        ("Các vi phạm tập trung ở:\n- nguyên tắc tập trung dân chủ: 7;\n- quản lý đất đai: 3;\n- đạo đức, lối sống: 5.",
+         {(7, "nguyên tắc tập trung dân chủ: 7"), (3, "quản lý đất đai: 3"), (5, "đạo đức, lối sống: 5")}),
+    ],
+)
+def test_breakdown_of_violations_without_percentages(text, expected):
+    found = {(c.value, c.text) for c in analyze(text).counts if c.unit == "vi phạm"}
+    assert expected <= found
+
+
+def test_a_lone_label_and_number_is_not_a_breakdown():
+    found = analyze("Đảng viên vi phạm bị xử lý kỷ luật; số phòng họp: 12.").counts
+    assert all(c.unit != "vi phạm" for c in found)

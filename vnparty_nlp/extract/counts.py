@@ -86,8 +86,9 @@ _QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
 #: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
 LABEL_COUNT = re.compile(rf"\b(?:{alternation(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
 #: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
-#: to the list's previous separator)
-BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+#: to the list's previous separator). Without a percentage after it ("tham nhũng, cố ý làm trái: 9;") an item
+#: is a count only in a list of two or more such items (one sentence or one item a line).
+BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?:(?P<pct>(?=\(\s*\d+(?:,\d+)?\s*%))|(?=[;.…)]|,\s|\s*$)(?![.,]\d))")
 #: a number whose predicate follows it, after a count of party members or organizations in the same sentence:
 #: "trong đó có 735 là nữ", "1.103 kết nạp từ đoàn viên thanh niên"
 PREDICATE_COUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?=là\b|(?:được\s+)?kết nạp\b)")
@@ -248,8 +249,11 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
             continue
         span = doc.span(m.start(), m.end())
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=units[-1]["unit"].lower()))
-    for m in (BREAKDOWN_COUNT.finditer(text) if "phạm" in words else ()):
+    items = list(BREAKDOWN_COUNT.finditer(text)) if "phạm" in words else []
+    for i, m in enumerate(items):
         s, e = doc.sentence_at(m.start())
+        if m["pct"] is None and not any(0 < j < len(items) and abs(items[j].start() - m.start()) < 200 for j in (i - 1, i + 1)):
+            continue  # a lone "label: N" is not a list
         if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):
             continue
         before = _LABEL_START.search(text, max(0, m.start() - 81), m.start())
