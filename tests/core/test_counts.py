@@ -181,3 +181,38 @@ def test_breakdown_of_violations_without_percentages(text, expected):
 def test_a_lone_label_and_number_is_not_a_breakdown():
     found = analyze("Đảng viên vi phạm bị xử lý kỷ luật; số phòng họp: 12.").counts
     assert all(c.unit != "vi phạm" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cơ quan điều tra khởi tố 7 vụ/18 bị can về tội tham nhũng.", {(7, None, "vụ"), (18, None, "bị can")}),
+        ("Tòa án đã xét xử 5 vụ án/ 11 bị cáo; truy tố 4 vụ/9 bị can.",
+         {(5, None, "vụ án"), (11, None, "bị cáo"), (4, None, "vụ"), (9, None, "bị can")}),
+    ],
+)
+def test_two_counts_joined_by_a_slash(text, expected):
+    assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chi bộ trao 15 giấy chứng nhận và 9 huy hiệu Đảng.", {(15, None, "giấy chứng nhận"), (9, None, "huy hiệu")}),
+        ("Huyện tặng 40 giấy khen, 6 bằng khen; nhân dân góp 250 ngày công, hiến 3.400 m2 đất.",
+         {(40, None, "giấy khen"), (6, None, "bằng khen"), (250, None, "ngày công"), (3400, None, "m2")}),
+        ("Ban Tổ chức hướng dẫn 9/9 huyện ủy, thành ủy, đảng ủy trực thuộc.", {(9, 9, "huyện ủy, thành ủy, đảng ủy trực thuộc")}),
+        ("Đến nay 37/40 xã, phường, thị trấn có chi bộ thôn.", {(37, 40, "xã, phường, thị trấn")}),
+    ],
+)
+def test_units_of_awards_labour_land_and_committees(text, expected):
+    assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Thu ngân sách nhà nước đạt 1.960 tỷ đồng.", 1960000000000), ("Xã xây dựng nông thôn mới theo lộ trình, mỗi bước đạt 3 tiêu chí.", 3)],
+)
+def test_a_qualifier_is_a_whole_word(text, value):
+    found = [c for c in analyze(text).counts if c.value == value]
+    assert found and found[0].qualifier is None and found[0].text[0].isdigit()

@@ -35,16 +35,20 @@ UNITS: tuple[str, ...] = (
     # people
     "cán bộ", "công chức", "viên chức", "quần chúng", "người", "lượt người", "lượt", "hộ gia đình", "hộ",
     "học viên", "hội viên", "đoàn viên", "thành viên", "cá nhân", "tập thể", "trường hợp", "giáo viên",
-    "học sinh", "chiến sĩ",
+    "học sinh", "chiến sĩ", "bị can", "bị cáo", "lượt cán bộ", "lượt đảng viên", "lượt học viên",
     # units and places
     "đơn vị", "cơ quan", "tổ chức", "doanh nghiệp", "xã", "phường", "thị trấn", "huyện", "thị xã", "quận",
     "thành phố", "tỉnh", "thôn", "buôn", "bản", "tổ dân phố", "khu dân cư", "làng", "ấp", "trường", "ban", "ngành",
     # activities and documents
     "văn bản", "nghị quyết", "chỉ thị", "kế hoạch", "đề án", "chương trình", "cuộc", "đợt", "lớp", "buổi",
     "bài", "tin", "vụ", "mô hình", "công trình", "dự án", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp",
-    "đơn", "thư", "vụ việc", "nhóm", "tổ",
+    "đơn", "thư", "vụ việc", "vụ án", "nhóm", "tổ", "hồ sơ", "ngày công",
+    # party committees counted by level ("11/11 huyện ủy, thành ủy")
+    "huyện ủy", "thành ủy", "quận ủy", "thị ủy", "tỉnh ủy", "đảng đoàn", "ban cán sự đảng",
+    # awards
+    "giấy chứng nhận", "giấy khen", "bằng khen", "huy hiệu", "kỷ niệm chương",
     # money and land (a multiplier before the unit is decoded: "3,2 tỷ đồng" -> 3200000000 đồng)
-    "đồng", "USD", "ha", "km", "tấn",
+    "đồng", "USD", "ha", "km2", "km", "m2", "m²", "tấn",
 )
 #: number words that multiply the number before them
 MULTIPLIERS: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9}
@@ -77,12 +81,15 @@ _UNIT = rf"(?:{alternation(UNITS)})"
 _MOD = rf"(?:\s+(?:{_ALT(MODIFIERS)}))*"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MULT = rf"(?:\s+(?P<mult>{_ALT(MULTIPLIERS)}))?"
+#: where a count's number starts: not inside a word, a date, a code or a decimal; after a slash only when a
+#: count's unit ends before it ("13 vụ/31 bị can": two counts joined)
+_NUM_START = r"(?=\d)(?:(?<![\w/.,:-])|(?<=[^\W\d_]/))"
 COUNT = re.compile(
-    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
+    rf"{_NUM_START}(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
     rf"|\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<of>{_NUMBER})(?=\s))?{_MULT}"
-    rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
+    rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT}){{0,2}}){_MOD})(?!\w))"
 )
-_QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
+_QUALIFIER = re.compile(rf"(?<!\w)(?i:{_ALT(QUALIFIERS)})\s+$")
 #: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
 LABEL_COUNT = re.compile(rf"\b(?:{alternation(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
 #: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
@@ -124,7 +131,7 @@ ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
 _SYL = r"[^\W\d_]+"
 #: any other counted noun (one or two syllables): "120 hộ nghèo", "3 cuộc kiểm tra", "12 HTX"
 GENERIC = re.compile(
-    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
+    rf"{_NUM_START}(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
 )
 #: words before a number that make it a rank or a label, not a count
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
