@@ -216,3 +216,19 @@ def test_units_of_awards_labour_land_and_committees(text, expected):
 def test_a_qualifier_is_a_whole_word(text, value):
     found = [c for c in analyze(text).counts if c.value == value]
     assert found and found[0].qualifier is None and found[0].text[0].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Chi bộ khu vực 3 phường Nghĩa Đô có 64 đảng viên.", 3),
+        ("Đảng bộ khu vực 2 xã Tân Hòa và Chi bộ tổ dân phố 5 phường Bắc Hà tổ chức đại hội.", 5),
+        ("Khu vực 4 thị trấn Phong Điền có 33 đảng viên.", 4),
+    ],
+)
+def test_a_numbered_area_is_a_designation(text, designation):
+    assert all(v != designation for v, _, _ in counts(text))
+
+
+def test_communes_in_an_area_are_counted():
+    assert (3, None, "xã") in counts("Đầu tư đường giao thông trong khu vực 3 xã biên giới.")

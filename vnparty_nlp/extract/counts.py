@@ -137,7 +137,9 @@ GENERIC = re.compile(
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?i:lần thứ|thứ|trung ương|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
-    r"chi bộ|thôn|xóm|tổ|khu|khu phố|quận|phường|đội|ấp|khối|bản|đoàn)\s*$"
+    r"chi bộ|thôn|xóm|tổ|khu|khu phố|tổ dân phố|tiểu khu|khu dân cư|khóm|quận|phường|đội|ấp|khối|bản|đoàn|"
+    # "Chi bộ khu vực 3 phường Gia Cẩm", "Khu vực 2": a designation ("trong khu vực 3 xã" counts communes)
+    r"(?:chi bộ|đảng bộ|tổ đảng)\s+khu vực)\s*$|(?<!\w)Khu vực\s*$"
 )
 
 
@@ -247,7 +249,7 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
             facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=m["unit"].lower()))
     for m in BARE_RATIO.finditer(text):
         # a ratio whose unit the sentence gives before it; the part may pass the whole (admissions over target)
-        if taken.overlaps(m.start("num"), m.end("total")) or _NOT_A_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if taken.overlaps(m.start("num"), m.end("total")) or _NOT_A_COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
         value, total = parse_number(m["num"]), parse_number(m["total"])
         s, _ = doc.sentence_at(m.start())
@@ -281,7 +283,7 @@ def find_counts(doc: Doc) -> list[Count]:
     known = list(COUNT.finditer(doc.norm))
     matches = sorted(known + _generic(doc, _Taken(m.span() for m in known)), key=lambda m: m.start())
     for m in matches:
-        if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
+        if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 24), m.start()):
             continue
         end = _unit_end(m)
         num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))
