@@ -232,3 +232,30 @@ def test_a_numbered_area_is_a_designation(text, designation):
 
 def test_communes_in_an_area_are_counted():
     assert (3, None, "xã") in counts("Đầu tư đường giao thông trong khu vực 3 xã biên giới.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong 21.480 đảng viên được xếp loại, có 3.105 đảng viên hoàn thành xuất sắc nhiệm vụ; 16.920 hoàn thành "
+         "tốt nhiệm vụ; 1.302 hoàn thành nhiệm vụ và 153 không hoàn thành nhiệm vụ.",
+         {(16920, None, "đảng viên"), (1302, None, "đảng viên"), (153, None, "đảng viên")}),
+        ("Năm 2022, có 412 tổ chức đảng được đánh giá: 64 hoàn thành xuất sắc nhiệm vụ, 301 hoàn thành tốt nhiệm vụ.",
+         {(64, None, "tổ chức đảng"), (301, None, "tổ chức đảng")}),
+    ],
+)
+def test_a_count_followed_by_its_grade_counts_what_was_graded(text, expected):
+    found = set(counts(text))
+    assert expected <= found
+    assert all(u != "hoàn thành" for _, _, u in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong năm, số đảng viên bị xóa tên 27, cho ra khỏi Đảng 8.", {(27, None, "đảng viên"), (8, None, "đảng viên")}),
+        ("Đã xoá tên 14 và cho ra khỏi Đảng 3 trường hợp đảng viên.", {(14, None, "đảng viên")}),
+    ],
+)
+def test_members_struck_off_the_rolls_are_counted(text, expected):
+    assert expected <= set(counts(text))

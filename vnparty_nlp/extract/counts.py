@@ -55,7 +55,9 @@ MULTIPLIERS: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6
 #: words before a number that qualify it ("hơn 5 triệu người"); kept in ``qualifier``
 QUALIFIERS: tuple[str, ...] = ("trên", "hơn", "gần", "khoảng", "ước đạt", "ước", "chỉ", "tới", "đến", "xấp xỉ", "gần như")
 #: disciplinary measures that party reports write before their count ("khiển trách 28, cảnh cáo 21")
-DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng")
+#: (and the other ways a member leaves the rolls: "số đảng viên bị xóa tên 38, cho ra khỏi Đảng 11")
+DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng",
+                                      "xóa tên", "xoá tên", "cho ra khỏi Đảng")
 #: the first words of those labels, to skip the scan for them in an article that has none
 _LABEL_FIRST_WORDS = frozenset(label.split()[0].lower() for label in DISCIPLINE_LABELS)
 #: what a label count counts when the text does not say: the nearest counted body before it, else party members
@@ -118,11 +120,15 @@ RATING_COUNT = re.compile(
     rf"(?<!\w)(?:{_ALT(RATING_LABELS)})\s*:?\s*(?!(?:19|20)\d\d(?!\d))(?P<num>\d{{1,5}})"
     rf"(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)"
 )
+#: "31.207 hoàn thành tốt nhiệm vụ", "374 không hoàn thành nhiệm vụ": a count followed by its grade
+RATING_AFTER = re.compile(
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?:{_ALT(RATING_LABELS)})(?!\w)(?!\s*(?:{_NUMBER}))", re.IGNORECASE
+)
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
     "là có được đã đang sẽ bị thì mà nên để vào ra kết theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
-    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất "
+    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất hoàn "
     # emulation slogans name a standard, they count nothing: "chi bộ 4 tốt", "3 an toàn", "3 cùng", "2 nhất"
     "tốt sạch xanh đẹp an cùng chống xây nhất đủ đúng dám".split()
 )
@@ -228,6 +234,14 @@ def _rating_counts(doc: Doc, taken: _Taken) -> list[Count]:
         if unit:
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=unit))
+    for m in RATING_AFTER.finditer(doc.norm):
+        if taken.overlaps(m.start("num"), m.start("num") + 1):
+            continue
+        unit = _implied_unit(doc, m.start(), None, _RATED)
+        value = parse_number(m["num"])
+        if unit and value is not None:
+            span = doc.span(m.start("num"), m.end("num"))
+            facts.append(Count(span.text, span.bounds, value=value, unit=unit))
     return facts
 
 
