@@ -259,3 +259,20 @@ def test_a_count_followed_by_its_grade_counts_what_was_graded(text, expected):
 )
 def test_members_struck_off_the_rolls_are_counted(text, expected):
     assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dự toán chi năm 2023 là 86 tỷ đồng; đến nay đã giải ngân hơn 61,5 tỷ, đạt 71,5%.", (61500000000, "hơn")),
+        ("Tổng thu đảng phí đạt 2,4 tỷ đồng, trong đó trích giữ lại ở cơ sở 850 triệu và nộp cấp trên 1,55 tỷ.",
+         (850000000, None)),
+    ],
+)
+def test_an_amount_without_its_currency_after_amounts_in_dong(text, expected):
+    found = {(c.value, c.qualifier) for c in analyze(text).counts if c.unit == "đồng"}
+    assert expected in found
+
+
+def test_an_amount_without_a_currency_and_no_money_before_is_not_money():
+    assert all(c.unit != "đồng" for c in analyze("Dân số toàn tỉnh khoảng 1,2 triệu, trong đó nữ chiếm 50,2%.").counts)

@@ -124,6 +124,10 @@ RATING_COUNT = re.compile(
 RATING_AFTER = re.compile(
     rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?:{_ALT(RATING_LABELS)})(?!\w)(?!\s*(?:{_NUMBER}))", re.IGNORECASE
 )
+#: an amount with its multiplier but not its currency, after an amount in đồng: "dự toán 214 tỷ đồng; đã giải
+#: ngân hơn 197 tỷ, đạt 92,1%"
+BARE_AMOUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?P<mult>tỷ|triệu)(?=\s*[,;.)]|\s+(?:và|so với)\b)")
+_MONEY = re.compile(r"\d\s+(?:tỷ|triệu|nghìn|ngàn)?\s*đồng\b")
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
@@ -272,6 +276,14 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
             continue
         span = doc.span(m.start(), m.end())
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=units[-1]["unit"].lower()))
+    for m in (BARE_AMOUNT.finditer(text) if "tỷ" in words or "triệu" in words else ()):
+        # the currency of an amount whose multiplier ends it is the one of the amounts just before it
+        if taken.overlaps(m.start("num"), m.end("num")) or not _MONEY.search(text, max(0, m.start() - 300), m.start()):
+            continue
+        qualifier = _QUALIFIER.search(text, max(0, m.start() - 10), m.start())
+        span = doc.span(qualifier.start() if qualifier else m.start(), m.end())
+        facts.append(Count(span.text, span.bounds, value=_scaled(parse_number(m["num"]), m["mult"]), unit="đồng",
+                           qualifier=qualifier.group().strip().lower() if qualifier else None))
     items = list(BREAKDOWN_COUNT.finditer(text)) if "phạm" in words else []
     for i, m in enumerate(items):
         s, e = doc.sentence_at(m.start())
