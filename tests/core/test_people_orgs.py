@@ -314,3 +314,18 @@ def test_an_all_caps_party_committee_opening_a_headline():
 def test_standing_boards_and_abbreviated_mass_organizations():
     found = orgs("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai phối hợp với Hội LHPN tỉnh, Tỉnh đoàn tổ chức hội nghị.")
     assert {"Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai", "Hội LHPN tỉnh", "Tỉnh đoàn"} <= set(found)
+
+
+def test_names_listed_after_cac_dong_chi_without_a_colon():
+    assert people("Ban Chấp hành bầu các đồng chí Thào A Mỷ và Lường Thị Hoa giữ chức Phó Bí thư Huyện ủy.") == [
+        ("Thào A Mỷ", None), ("Lường Thị Hoa", None)]
+    assert people("Tiếp đoàn có các đ/c Nguyễn Văn Hùng, Bí thư Huyện ủy, Trần Thị Mai Anh, Chủ tịch UBND huyện "
+                  "và Phạm Quốc Toản.") == [
+        ("Nguyễn Văn Hùng", "Bí thư Huyện ủy"), ("Trần Thị Mai Anh", "Chủ tịch UBND huyện"), ("Phạm Quốc Toản", None)]
+
+
+def test_a_one_syllable_highlands_name_before_its_title():
+    assert people("Đồng chí K’Điệp, Phó Chủ tịch UBND huyện Di Linh phát biểu.") == [
+        ("K'Điệp", "Phó Chủ tịch UBND huyện Di Linh")]
+    assert people("Bà H’Mai, Chủ tịch Hội LHPN tỉnh, trao quà.") == [("H'Mai", "Chủ tịch Hội LHPN tỉnh")]
+    assert people("Ông K’Ho trồng cà phê.") == []
