@@ -276,3 +276,14 @@ def test_an_amount_without_its_currency_after_amounts_in_dong(text, expected):
 
 def test_an_amount_without_a_currency_and_no_money_before_is_not_money():
     assert all(c.unit != "đồng" for c in analyze("Dân số toàn tỉnh khoảng 1,2 triệu, trong đó nữ chiếm 50,2%.").counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đại hội bầu Chi ủy gồm 3 đồng chí, đồng chí Lý Văn Sáng trúng cử Bí thư.", (3, None, "đồng chí")),
+        ("Kiểm tra 12 chi bộ, chi bộ nào cũng có sổ ghi biên bản.", (12, None, "chi bộ")),
+    ],
+)
+def test_a_unit_list_ends_before_a_repeated_unit(text, expected):
+    assert expected in counts(text)

@@ -191,11 +191,23 @@ def _generic(doc: Doc, known: _Taken) -> list[re.Match[str]]:
     return out
 
 
+_UNIT_COMMA = re.compile(r"\s*,\s*")
+
+
 def _unit_end(m: re.Match[str]) -> int:
-    """Generic units keep their second syllable only when it is a plain lower-case word."""
+    """Generic units keep their second syllable only when it is a plain lower-case word; a list of units ends
+    before a unit it repeats ("gồm 3 đồng chí, đồng chí A làm Bí thư": the second starts a new clause)."""
     if m.re is GENERIC and (not m["w2"] or not m["w2"].islower() or m["w2"].lower() in NOT_UNITS
                             or m["w1"].isupper()):
         return m.end("w1")
+    if m["unit"] and "," in m["unit"]:
+        seen, at = set(), m.start("unit")
+        for part in _UNIT_COMMA.split(m["unit"]):
+            at = m.string.find(part, at)
+            if part.lower() in seen:
+                return len(m.string[:at].rstrip(" ,")) if at > 0 else m.end("unit")
+            seen.add(part.lower())
+            at += len(part)
     return m.end("unit") if m["unit"] else m.end()
 
 
