@@ -161,3 +161,129 @@ def test_bare_ratios_take_the_unit_their_sentence_gives():
 def test_a_plenum_number_is_not_a_count():
     text = "Nghị quyết số 21-NQ/TW của Hội nghị Trung ương 4 khóa XIII và Hội nghị Trung ương 8 khóa XI."
     assert [c.text for c in analyze(text).counts] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nội dung vi phạm chủ yếu: vi phạm chính sách dân số: 21; tham nhũng, cố ý làm trái: 9; "
+         "vi phạm khác: 4.", {(21, "vi phạm chính sách dân số: 21"), (9, "tham nhũng, cố ý làm trái: 9"),
+                              (4, "vi phạm khác: 4")}),
+        ("Các vi phạm tập trung ở:\n- nguyên tắc tập trung dân chủ: 7;\n- quản lý đất đai: 3;\n- đạo đức, lối sống: 5.",
+         {(7, "nguyên tắc tập trung dân chủ: 7"), (3, "quản lý đất đai: 3"), (5, "đạo đức, lối sống: 5")}),
+    ],
+)
+def test_breakdown_of_violations_without_percentages(text, expected):
+    found = {(c.value, c.text) for c in analyze(text).counts if c.unit == "vi phạm"}
+    assert expected <= found
+
+
+def test_a_lone_label_and_number_is_not_a_breakdown():
+    found = analyze("Đảng viên vi phạm bị xử lý kỷ luật; số phòng họp: 12.").counts
+    assert all(c.unit != "vi phạm" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cơ quan điều tra khởi tố 7 vụ/18 bị can về tội tham nhũng.", {(7, None, "vụ"), (18, None, "bị can")}),
+        ("Tòa án đã xét xử 5 vụ án/ 11 bị cáo; truy tố 4 vụ/9 bị can.",
+         {(5, None, "vụ án"), (11, None, "bị cáo"), (4, None, "vụ"), (9, None, "bị can")}),
+    ],
+)
+def test_two_counts_joined_by_a_slash(text, expected):
+    assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chi bộ trao 15 giấy chứng nhận và 9 huy hiệu Đảng.", {(15, None, "giấy chứng nhận"), (9, None, "huy hiệu")}),
+        ("Huyện tặng 40 giấy khen, 6 bằng khen; nhân dân góp 250 ngày công, hiến 3.400 m2 đất.",
+         {(40, None, "giấy khen"), (6, None, "bằng khen"), (250, None, "ngày công"), (3400, None, "m2")}),
+        ("Ban Tổ chức hướng dẫn 9/9 huyện ủy, thành ủy, đảng ủy trực thuộc.", {(9, 9, "huyện ủy, thành ủy, đảng ủy trực thuộc")}),
+        ("Đến nay 37/40 xã, phường, thị trấn có chi bộ thôn.", {(37, 40, "xã, phường, thị trấn")}),
+    ],
+)
+def test_units_of_awards_labour_land_and_committees(text, expected):
+    assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Thu ngân sách nhà nước đạt 1.960 tỷ đồng.", 1960000000000), ("Xã xây dựng nông thôn mới theo lộ trình, mỗi bước đạt 3 tiêu chí.", 3)],
+)
+def test_a_qualifier_is_a_whole_word(text, value):
+    found = [c for c in analyze(text).counts if c.value == value]
+    assert found and found[0].qualifier is None and found[0].text[0].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Chi bộ khu vực 3 phường Nghĩa Đô có 64 đảng viên.", 3),
+        ("Đảng bộ khu vực 2 xã Tân Hòa và Chi bộ tổ dân phố 5 phường Bắc Hà tổ chức đại hội.", 5),
+        ("Khu vực 4 thị trấn Phong Điền có 33 đảng viên.", 4),
+    ],
+)
+def test_a_numbered_area_is_a_designation(text, designation):
+    assert all(v != designation for v, _, _ in counts(text))
+
+
+def test_communes_in_an_area_are_counted():
+    assert (3, None, "xã") in counts("Đầu tư đường giao thông trong khu vực 3 xã biên giới.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong 21.480 đảng viên được xếp loại, có 3.105 đảng viên hoàn thành xuất sắc nhiệm vụ; 16.920 hoàn thành "
+         "tốt nhiệm vụ; 1.302 hoàn thành nhiệm vụ và 153 không hoàn thành nhiệm vụ.",
+         {(16920, None, "đảng viên"), (1302, None, "đảng viên"), (153, None, "đảng viên")}),
+        ("Năm 2022, có 412 tổ chức đảng được đánh giá: 64 hoàn thành xuất sắc nhiệm vụ, 301 hoàn thành tốt nhiệm vụ.",
+         {(64, None, "tổ chức đảng"), (301, None, "tổ chức đảng")}),
+    ],
+)
+def test_a_count_followed_by_its_grade_counts_what_was_graded(text, expected):
+    found = set(counts(text))
+    assert expected <= found
+    assert all(u != "hoàn thành" for _, _, u in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trong năm, số đảng viên bị xóa tên 27, cho ra khỏi Đảng 8.", {(27, None, "đảng viên"), (8, None, "đảng viên")}),
+        ("Đã xoá tên 14 và cho ra khỏi Đảng 3 trường hợp đảng viên.", {(14, None, "đảng viên")}),
+    ],
+)
+def test_members_struck_off_the_rolls_are_counted(text, expected):
+    assert expected <= set(counts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dự toán chi năm 2023 là 86 tỷ đồng; đến nay đã giải ngân hơn 61,5 tỷ, đạt 71,5%.", (61500000000, "hơn")),
+        ("Tổng thu đảng phí đạt 2,4 tỷ đồng, trong đó trích giữ lại ở cơ sở 850 triệu và nộp cấp trên 1,55 tỷ.",
+         (850000000, None)),
+    ],
+)
+def test_an_amount_without_its_currency_after_amounts_in_dong(text, expected):
+    found = {(c.value, c.qualifier) for c in analyze(text).counts if c.unit == "đồng"}
+    assert expected in found
+
+
+def test_an_amount_without_a_currency_and_no_money_before_is_not_money():
+    assert all(c.unit != "đồng" for c in analyze("Dân số toàn tỉnh khoảng 1,2 triệu, trong đó nữ chiếm 50,2%.").counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đại hội bầu Chi ủy gồm 3 đồng chí, đồng chí Lý Văn Sáng trúng cử Bí thư.", (3, None, "đồng chí")),
+        ("Kiểm tra 12 chi bộ, chi bộ nào cũng có sổ ghi biên bản.", (12, None, "chi bộ")),
+    ],
+)
+def test_a_unit_list_ends_before_a_repeated_unit(text, expected):
+    assert expected in counts(text)

@@ -296,3 +296,38 @@ def test_an_abbreviated_centre_name_with_hyphens_and_ampersands():
     assert _org_texts("Ngày 2/4, Trung tâm VH-TT&TT huyện Tam Nông tổ chức hội diễn văn nghệ.") == [
         "Trung tâm VH-TT&TT huyện Tam Nông"]
     assert _org_texts("Trung tâm TT-VH huyện Yên Sơn phối hợp tuyên truyền.") == ["Trung tâm TT-VH huyện Yên Sơn"]
+
+
+def test_a_steering_committee_keeps_its_task_with_commas():
+    found = orgs("Chiều 5/9, Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Quảng Ngãi họp phiên thường kỳ.")
+    assert "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Quảng Ngãi" in found
+    found = orgs("Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện Krông Pắc và Ban Chỉ đạo 35 Tỉnh ủy Phú Yên "
+                 "đã ban hành kế hoạch.")
+    assert {"Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện Krông Pắc", "Ban Chỉ đạo 35 Tỉnh ủy Phú Yên"} <= set(found)
+
+
+def test_an_all_caps_party_committee_opening_a_headline():
+    assert "HUYỆN ỦY TUY PHONG" in orgs("HUYỆN ỦY TUY PHONG: Kết nạp 112 đảng viên mới\nNăm 2023, toàn huyện ...")
+    found = orgs("THÀNH ỦY BẢO LỘC TỔNG KẾT CÔNG TÁC NĂM 2023\nSáng 28/12, ...")
+    assert "THÀNH ỦY BẢO LỘC" in found
+    assert not any(o.startswith("PHÒNG") for o in orgs("PHÒNG, CHỐNG THAM NHŨNG TỪ CƠ SỞ\nNăm 2023 ..."))
+
+
+def test_standing_boards_and_abbreviated_mass_organizations():
+    found = orgs("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai phối hợp với Hội LHPN tỉnh, Tỉnh đoàn tổ chức hội nghị.")
+    assert {"Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Gia Lai", "Hội LHPN tỉnh", "Tỉnh đoàn"} <= set(found)
+
+
+def test_names_listed_after_cac_dong_chi_without_a_colon():
+    assert people("Ban Chấp hành bầu các đồng chí Thào A Mỷ và Lường Thị Hoa giữ chức Phó Bí thư Huyện ủy.") == [
+        ("Thào A Mỷ", None), ("Lường Thị Hoa", None)]
+    assert people("Tiếp đoàn có các đ/c Nguyễn Văn Hùng, Bí thư Huyện ủy, Trần Thị Mai Anh, Chủ tịch UBND huyện "
+                  "và Phạm Quốc Toản.") == [
+        ("Nguyễn Văn Hùng", "Bí thư Huyện ủy"), ("Trần Thị Mai Anh", "Chủ tịch UBND huyện"), ("Phạm Quốc Toản", None)]
+
+
+def test_a_one_syllable_highlands_name_before_its_title():
+    assert people("Đồng chí K’Điệp, Phó Chủ tịch UBND huyện Di Linh phát biểu.") == [
+        ("K'Điệp", "Phó Chủ tịch UBND huyện Di Linh")]
+    assert people("Bà H’Mai, Chủ tịch Hội LHPN tỉnh, trao quà.") == [("H'Mai", "Chủ tịch Hội LHPN tỉnh")]
+    assert people("Ông K’Ho trồng cà phê.") == []

@@ -35,23 +35,29 @@ UNITS: tuple[str, ...] = (
     # people
     "cán bộ", "công chức", "viên chức", "quần chúng", "người", "lượt người", "lượt", "hộ gia đình", "hộ",
     "học viên", "hội viên", "đoàn viên", "thành viên", "cá nhân", "tập thể", "trường hợp", "giáo viên",
-    "học sinh", "chiến sĩ",
+    "học sinh", "chiến sĩ", "bị can", "bị cáo", "lượt cán bộ", "lượt đảng viên", "lượt học viên",
     # units and places
     "đơn vị", "cơ quan", "tổ chức", "doanh nghiệp", "xã", "phường", "thị trấn", "huyện", "thị xã", "quận",
     "thành phố", "tỉnh", "thôn", "buôn", "bản", "tổ dân phố", "khu dân cư", "làng", "ấp", "trường", "ban", "ngành",
     # activities and documents
     "văn bản", "nghị quyết", "chỉ thị", "kế hoạch", "đề án", "chương trình", "cuộc", "đợt", "lớp", "buổi",
     "bài", "tin", "vụ", "mô hình", "công trình", "dự án", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp",
-    "đơn", "thư", "vụ việc", "nhóm", "tổ",
+    "đơn", "thư", "vụ việc", "vụ án", "nhóm", "tổ", "hồ sơ", "ngày công",
+    # party committees counted by level ("11/11 huyện ủy, thành ủy")
+    "huyện ủy", "thành ủy", "quận ủy", "thị ủy", "tỉnh ủy", "đảng đoàn", "ban cán sự đảng",
+    # awards
+    "giấy chứng nhận", "giấy khen", "bằng khen", "huy hiệu", "kỷ niệm chương",
     # money and land (a multiplier before the unit is decoded: "3,2 tỷ đồng" -> 3200000000 đồng)
-    "đồng", "USD", "ha", "km", "tấn",
+    "đồng", "USD", "ha", "km2", "km", "m2", "m²", "tấn",
 )
 #: number words that multiply the number before them
 MULTIPLIERS: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9}
 #: words before a number that qualify it ("hơn 5 triệu người"); kept in ``qualifier``
 QUALIFIERS: tuple[str, ...] = ("trên", "hơn", "gần", "khoảng", "ước đạt", "ước", "chỉ", "tới", "đến", "xấp xỉ", "gần như")
 #: disciplinary measures that party reports write before their count ("khiển trách 28, cảnh cáo 21")
-DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng")
+#: (and the other ways a member leaves the rolls: "số đảng viên bị xóa tên 38, cho ra khỏi Đảng 11")
+DISCIPLINE_LABELS: tuple[str, ...] = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "cách hết chức vụ trong Đảng",
+                                      "xóa tên", "xoá tên", "cho ra khỏi Đảng")
 #: the first words of those labels, to skip the scan for them in an article that has none
 _LABEL_FIRST_WORDS = frozenset(label.split()[0].lower() for label in DISCIPLINE_LABELS)
 #: what a label count counts when the text does not say: the nearest counted body before it, else party members
@@ -77,17 +83,21 @@ _UNIT = rf"(?:{alternation(UNITS)})"
 _MOD = rf"(?:\s+(?:{_ALT(MODIFIERS)}))*"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _MULT = rf"(?:\s+(?P<mult>{_ALT(MULTIPLIERS)}))?"
+#: where a count's number starts: not inside a word, a date, a code or a decimal; after a slash only when a
+#: count's unit ends before it ("13 vụ/31 bị can": two counts joined)
+_NUM_START = r"(?=\d)(?:(?<![\w/.,:-])|(?<=[^\W\d_]/))"
 COUNT = re.compile(
-    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
+    rf"{_NUM_START}(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER})|\s?-\s?(?P<max>{_NUMBER})(?=\s)"
     rf"|\s+trong\s+(?:tổng\s+)?(?:số\s+)?(?P<of>{_NUMBER})(?=\s))?{_MULT}"
-    rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT})?){_MOD})(?!\w))"
+    rf"(?:\s?(?P<pct>%|phần trăm)|\s*(?P<unit>(?i:chi\s*,\s*đảng bộ|đảng\s*,\s*chi bộ|{_UNIT}(?:\s*,\s*{_UNIT}){{0,2}}){_MOD})(?!\w))"
 )
-_QUALIFIER = re.compile(rf"(?i:{_ALT(QUALIFIERS)})\s+$")
+_QUALIFIER = re.compile(rf"(?<!\w)(?i:{_ALT(QUALIFIERS)})\s+$")
 #: "khiển trách 28", "(Khiển trách 15, cách chức 10)": the unit is implied by the context
 LABEL_COUNT = re.compile(rf"\b(?:{alternation(w.lower() for w in DISCIPLINE_LABELS)})\s*:?\s*(?P<num>\d+)(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)")
 #: "tham nhũng: 5 (6,8%)" in a breakdown of violations by kind: a count of violations (the label runs back
-#: to the list's previous separator)
-BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?=\(\s*\d+(?:,\d+)?\s*%)")
+#: to the list's previous separator). Without a percentage after it ("tham nhũng, cố ý làm trái: 9;") an item
+#: is a count only in a list of two or more such items (one sentence or one item a line).
+BREAKDOWN_COUNT = re.compile(r":\s*(?P<num>\d+)\s*(?:(?P<pct>(?=\(\s*\d+(?:,\d+)?\s*%))|(?=[;.…)]|,\s|\s*$)(?![.,]\d))")
 #: a number whose predicate follows it, after a count of party members or organizations in the same sentence:
 #: "trong đó có 735 là nữ", "1.103 kết nạp từ đoàn viên thanh niên"
 PREDICATE_COUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?=là\b|(?:được\s+)?kết nạp\b)")
@@ -110,11 +120,19 @@ RATING_COUNT = re.compile(
     rf"(?<!\w)(?:{_ALT(RATING_LABELS)})\s*:?\s*(?!(?:19|20)\d\d(?!\d))(?P<num>\d{{1,5}})"
     rf"(?!\d|[.,]\d|\s?[/%]|\s*(?:{_UNIT})\b)"
 )
+#: "31.207 hoàn thành tốt nhiệm vụ", "374 không hoàn thành nhiệm vụ": a count followed by its grade
+RATING_AFTER = re.compile(
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?:{_ALT(RATING_LABELS)})(?!\w)(?!\s*(?:{_NUMBER}))", re.IGNORECASE
+)
+#: an amount with its multiplier but not its currency, after an amount in đồng: "dự toán 214 tỷ đồng; đã giải
+#: ngân hơn 197 tỷ, đạt 92,1%"
+BARE_AMOUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?P<mult>tỷ|triệu)(?=\s*[,;.)]|\s+(?:và|so với)\b)")
+_MONEY = re.compile(r"\d\s+(?:tỷ|triệu|nghìn|ngàn)?\s*đồng\b")
 #: words after a number that do not name what it counts: time, order, prepositions, verbs
 NOT_UNITS = frozenset(
     "năm tháng ngày giờ phút giây tuần quý thế kỷ lần thứ và hoặc với của cho trên dưới đến tới từ trong ngoài "
     "là có được đã đang sẽ bị thì mà nên để vào ra kết theo tại ở về so hơn gần khoảng trên đạt chiếm tăng giảm "
-    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất "
+    "triệu tỷ nghìn ngàn trăm chục giây km2 m2 giờ sáng chiều tối chưa còn không đều cũng vẫn rất hoàn "
     # emulation slogans name a standard, they count nothing: "chi bộ 4 tốt", "3 an toàn", "3 cùng", "2 nhất"
     "tốt sạch xanh đẹp an cùng chống xây nhất đủ đúng dám".split()
 )
@@ -123,13 +141,15 @@ ASCII_UNITS = frozenset("xe con tin ha km kg tem phim".split())
 _SYL = r"[^\W\d_]+"
 #: any other counted noun (one or two syllables): "120 hộ nghèo", "3 cuộc kiểm tra", "12 HTX"
 GENERIC = re.compile(
-    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
+    rf"{_NUM_START}(?P<num>{_NUMBER})(?:\s?/\s?(?P<total>{_NUMBER}))?\s(?P<unit>(?P<w1>{_SYL})(?:\s(?P<w2>{_SYL}))?)"
 )
 #: words before a number that make it a rank or a label, not a count
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?i:lần thứ|thứ|trung ương|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
-    r"chi bộ|thôn|xóm|tổ|khu|khu phố|quận|phường|đội|ấp|khối|bản|đoàn)\s*$"
+    r"chi bộ|thôn|xóm|tổ|khu|khu phố|tổ dân phố|tiểu khu|khu dân cư|khóm|quận|phường|đội|ấp|khối|bản|đoàn|"
+    # "Chi bộ khu vực 3 phường Gia Cẩm", "Khu vực 2": a designation ("trong khu vực 3 xã" counts communes)
+    r"(?:chi bộ|đảng bộ|tổ đảng)\s+khu vực)\s*$|(?<!\w)Khu vực\s*$"
 )
 
 
@@ -171,11 +191,23 @@ def _generic(doc: Doc, known: _Taken) -> list[re.Match[str]]:
     return out
 
 
+_UNIT_COMMA = re.compile(r"\s*,\s*")
+
+
 def _unit_end(m: re.Match[str]) -> int:
-    """Generic units keep their second syllable only when it is a plain lower-case word."""
+    """Generic units keep their second syllable only when it is a plain lower-case word; a list of units ends
+    before a unit it repeats ("gồm 3 đồng chí, đồng chí A làm Bí thư": the second starts a new clause)."""
     if m.re is GENERIC and (not m["w2"] or not m["w2"].islower() or m["w2"].lower() in NOT_UNITS
                             or m["w1"].isupper()):
         return m.end("w1")
+    if m["unit"] and "," in m["unit"]:
+        seen, at = set(), m.start("unit")
+        for part in _UNIT_COMMA.split(m["unit"]):
+            at = m.string.find(part, at)
+            if part.lower() in seen:
+                return len(m.string[:at].rstrip(" ,")) if at > 0 else m.end("unit")
+            seen.add(part.lower())
+            at += len(part)
     return m.end("unit") if m["unit"] else m.end()
 
 
@@ -218,6 +250,14 @@ def _rating_counts(doc: Doc, taken: _Taken) -> list[Count]:
         if unit:
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=unit))
+    for m in RATING_AFTER.finditer(doc.norm):
+        if taken.overlaps(m.start("num"), m.start("num") + 1):
+            continue
+        unit = _implied_unit(doc, m.start(), None, _RATED)
+        value = parse_number(m["num"])
+        if unit and value is not None:
+            span = doc.span(m.start("num"), m.end("num"))
+            facts.append(Count(span.text, span.bounds, value=value, unit=unit))
     return facts
 
 
@@ -239,7 +279,7 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
             facts.append(Count(span.text, span.bounds, value=parse_number(m["num"]), unit=m["unit"].lower()))
     for m in BARE_RATIO.finditer(text):
         # a ratio whose unit the sentence gives before it; the part may pass the whole (admissions over target)
-        if taken.overlaps(m.start("num"), m.end("total")) or _NOT_A_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if taken.overlaps(m.start("num"), m.end("total")) or _NOT_A_COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             continue
         value, total = parse_number(m["num"]), parse_number(m["total"])
         s, _ = doc.sentence_at(m.start())
@@ -248,8 +288,19 @@ def _parts_and_totals(doc: Doc, taken: _Taken) -> list[Count]:
             continue
         span = doc.span(m.start(), m.end())
         facts.append(Count(span.text, span.bounds, value=value, total=total, unit=units[-1]["unit"].lower()))
-    for m in (BREAKDOWN_COUNT.finditer(text) if "phạm" in words else ()):
+    for m in (BARE_AMOUNT.finditer(text) if "tỷ" in words or "triệu" in words else ()):
+        # the currency of an amount whose multiplier ends it is the one of the amounts just before it
+        if taken.overlaps(m.start("num"), m.end("num")) or not _MONEY.search(text, max(0, m.start() - 300), m.start()):
+            continue
+        qualifier = _QUALIFIER.search(text, max(0, m.start() - 10), m.start())
+        span = doc.span(qualifier.start() if qualifier else m.start(), m.end())
+        facts.append(Count(span.text, span.bounds, value=_scaled(parse_number(m["num"]), m["mult"]), unit="đồng",
+                           qualifier=qualifier.group().strip().lower() if qualifier else None))
+    items = list(BREAKDOWN_COUNT.finditer(text)) if "phạm" in words else []
+    for i, m in enumerate(items):
         s, e = doc.sentence_at(m.start())
+        if m["pct"] is None and not any(0 < j < len(items) and abs(items[j].start() - m.start()) < 200 for j in (i - 1, i + 1)):
+            continue  # a lone "label: N" is not a list
         if "vi phạm" not in doc.lower[max(s - 300, m.start() - 600, 0):min(e, m.end() + 300)] or taken.overlaps(m.start("num"), m.start("num") + 1):
             continue
         before = _LABEL_START.search(text, max(0, m.start() - 81), m.start())
@@ -270,7 +321,7 @@ def find_counts(doc: Doc) -> list[Count]:
     known = list(COUNT.finditer(doc.norm))
     matches = sorted(known + _generic(doc, _Taken(m.span() for m in known)), key=lambda m: m.start())
     for m in matches:
-        if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 12), m.start()):
+        if _NOT_A_COUNT_BEFORE.search(doc.norm, max(0, m.start() - 24), m.start()):
             continue
         end = _unit_end(m)
         num_start, num_end = doc.source_span(m.start("num"), m.end("total") if m["total"] else m.end("num"))

@@ -46,12 +46,28 @@ HEADS: tuple[str, ...] = (
     "Ngân hàng Chính sách xã hội", "Cục Thuế", "Chi cục Thuế", "Hội Chữ thập đỏ", "Hội Người cao tuổi",
     "Hội Cựu thanh niên xung phong", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Trường Chính trị",
     "Bộ đội Biên phòng", "Bộ Chỉ huy Bộ đội Biên phòng", "Ban Dân tộc", "Thanh tra", "Liên minh Hợp tác xã",
-    "Hội Doanh nhân trẻ", "Học viện", "Trường Đảng",
+    "Hội Doanh nhân trẻ", "Học viện", "Trường Đảng", "Ban chỉ đạo", "Ban Thường trực", "Hội LHPN", "Hội CCB",
+    "Hội ND", "Đoàn TN", "Đoàn TNCS Hồ Chí Minh", "LĐLĐ",
+)
+#: ALL-CAPS headlines write every head in capitals ("HUYỆN ỦY ĐỨC LINH: Sơ kết ..."); not the heads that are
+#: common words in a headline ("PHÒNG, CHỐNG ...", "TRUNG TÂM CỦA ...", "THANH TRA ...")
+HEADS_CAPS: tuple[str, ...] = tuple(h.upper() for h in HEADS if not h.isupper() and h not in (
+    "Thường trực", "Trung tâm", "Đài", "Sở", "Phòng", "Thanh tra", "Học viện", "Văn phòng", "Công an"))
+#: what a steering committee steers, written in lower case between its head and its place
+#: ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An", "Ban Chỉ đạo 35 Tỉnh ủy")
+STEERING_TASKS: tuple[str, ...] = (
+    "phòng, chống tham nhũng, lãng phí, tiêu cực", "phòng, chống tham nhũng, tiêu cực", "phòng, chống tham nhũng",
+    "phòng chống tham nhũng, lãng phí, tiêu cực", "phòng chống tham nhũng, tiêu cực", "phòng chống tham nhũng",
+    "phòng, chống dịch COVID-19", "phòng, chống dịch Covid-19", "phòng chống dịch COVID-19", "phòng, chống dịch",
+    "thực hiện Quy chế dân chủ ở cơ sở", "thực hiện quy chế dân chủ ở cơ sở", "xây dựng nông thôn mới",
+    "các chương trình mục tiêu quốc gia", "chương trình mục tiêu quốc gia", "chuyển đổi số", "cải cách hành chính",
+    "cải cách tư pháp", "công tác thông tin đối ngoại", "tổ chức đại hội", "đại hội", "bầu cử", "phòng, chống thiên tai",
+    "phòng chống thiên tai", "thi hành án dân sự", "giảm nghèo", "tuyên truyền",
 )
 #: committees of a level, which name a body on their own where the article names no fuller form
 BARE_BODIES: tuple[str, ...] = (
     "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "UBND", "HĐND", "MTTQ", "UBMTTQ", "UBMT",
-    "Mặt trận Tổ quốc", "Mặt trận Tổ Quốc", "Ủy ban Kiểm tra",
+    "Mặt trận Tổ quốc", "Mặt trận Tổ Quốc", "Ủy ban Kiểm tra", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
 )
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
@@ -92,7 +108,8 @@ _NAME_UNIT = (
 NAME = rf"{_NAME_UNIT}(?:(?:{_SP}|{_SP}?-{_SP}?){_NAME_UNIT}){{0,4}}(?:{_SP}\d+)?"
 _UNITS = trie(NAMED_UNITS)
 _PARTY = trie(PARTY_HEADS)
-_OTHER = trie(HEADS)
+_OTHER = trie(HEADS + HEADS_CAPS)
+_TASK = rf"(?<=[Cc]hỉ đạo)(?:{_SP}(?:(?i:{trie(STEERING_TASKS)})(?!\w)|\d{{2,3}}(?!\w)))"
 _HEAD = rf"(?i:{_PARTY})|{_OTHER}"
 _UNIQUE_FORMS = {form for b in UNIQUE_BODIES for form in (b, b[:1] + b[1:].lower())}  # "Bộ chính trị"
 _UNIQUE = trie(_UNIQUE_FORMS)
@@ -100,7 +117,7 @@ _ABBREVIATION = rf"{_SP}?\({UPPER}{{2,8}}\)"  # "Ủy ban Kiểm tra (UBKT) Tỉ
 _LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|\d+))?"
 _MODIFIER = (rf"(?:{_ABBREVIATION})?(?:{_SP}(?:{COMMITTEES}(?!\w)|(?:{_HEAD})(?!\w)|(?i:{_UNITS})(?!\w)|{_LEVEL_PART}"
              rf"|(?!{COMMITTEES}(?!\w)){NAME})){{0,4}}")
-ORGANIZATION = re.compile(rf"(?<!\w)(?:(?P<unique>{_UNIQUE})|(?P<head>{_HEAD}|Bộ)(?P<mod>{_MODIFIER}))(?!\w)")
+ORGANIZATION = re.compile(rf"(?<!\w)(?:(?P<unique>{_UNIQUE})|(?P<head>{_HEAD}|Bộ)(?P<task>{_TASK})?(?P<mod>{_MODIFIER}))(?!\w)")
 _LEVEL_ONLY = re.compile(rf"(?:{_SP}(?:{LEVELS}))+")
 _ADMINISTRATIVE_ONLY = re.compile(rf"(?:{_SP}(?:{ADMINISTRATIVE_LEVELS}))+")
 #: what a lower-case head must be narrowed by: a committee or a level (``đảng bộ xã Tân Hòa``)
@@ -162,7 +179,7 @@ def find_organizations(doc: Doc) -> list[Organization]:
         if m["head"] == "Thường trực" and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             pos = m.end("head")
             continue
-        mod = m["mod"] or ""
+        mod = (m["task"] or "") + (m["mod"] or "")
         if m["head"] and not mod.strip():
             continue
         if m["head"] and m["head"][0].islower() and (_LEVEL_ONLY.fullmatch(mod) or not _LOWER_HEAD_MODIFIER.match(mod)):

@@ -383,6 +383,23 @@ def _name_at(text: str, start: int) -> list[re.Match[str]]:
     return syllables
 
 
+#: between two names of a list after "các đồng chí" without a colon: a comma or "và"
+_NEXT_IN_LIST = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)(?=\S)")
+
+
+def _one_word_name_at(doc: Doc, start: int) -> list[re.Match[str]]:
+    """A Central Highlands name of one syllable joined by an apostrophe (``Đồng chí K’Mák, Phó Bí thư ...``):
+    a name only with a title after it."""
+    text = doc.norm
+    syl = _SYLLABLE.match(text, start)
+    if not syl or not any(c in syl.group() for c in "'’`") or _POST_AT.match(text, start):
+        return []
+    nxt = text[syl.end():syl.end() + 1]
+    if nxt.isalnum() or _SYLLABLE.match(text, syl.end() + 1) and nxt == " " and not _POST_AT.match(text, syl.end() + 1):
+        return []
+    return [syl] if _title_after(doc, syl.end())[0] else []
+
+
 def find_people(doc: Doc) -> list[Person]:
     text = doc.norm
     found: list[Person] = []
@@ -394,7 +411,8 @@ def find_people(doc: Doc) -> list[Person]:
 
     lower = doc.lower
     fast = len(lower) == len(text) and lower is not text
-    honorifics = _HONORIFIC_LOWER.finditer(lower) if fast else _HONORIFIC.finditer(text)
+    honorifics = list(_HONORIFIC_LOWER.finditer(lower) if fast else _HONORIFIC.finditer(text))
+    plural = {m.end() for m in honorifics if m.group()[:3].lower() == "các"}
     starts = sorted({m.end() for m in honorifics} | set(_list_item_starts(text)))
     taken.new_pass()
     for start in starts:
@@ -402,9 +420,19 @@ def find_people(doc: Doc) -> list[Person]:
             continue
         syllables = _name_at(text, start)
         if not syllables:
-            continue
+            syllables = _one_word_name_at(doc, start)
+            if not syllables:
+                continue
         title, end = _title_after(doc, syllables[-1].end())
         claim(syllables, title, end)
+        while start in plural:  # "các đồng chí Sùng A Hồng và Giàng Thị Dợ được bầu ...": the next names
+            nxt = _NEXT_IN_LIST.match(text, max(end, syllables[-1].end()))
+            syllables = _name_at(text, nxt.end()) if nxt else []
+            words = [s.group() for s in syllables]
+            if not syllables or not _is_surname(words[0]) or not _plausible_name(words) or taken.covers(nxt.end()):
+                break
+            title, end = _title_after(doc, syllables[-1].end())
+            claim(syllables, title, end)
     failed_until = 0
     taken.new_pass()
     for m in (_TITLE_THEN_NAME_LOWER if fast else _TITLE_THEN_NAME).finditer(lower):
