@@ -122,8 +122,8 @@ RATING_COUNT = re.compile(
 )
 #: "31.207 hoàn thành tốt nhiệm vụ", "374 không hoàn thành nhiệm vụ": a count followed by its grade
 RATING_AFTER = re.compile(
-    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?:{_ALT(RATING_LABELS)})(?!\w)(?!\s*(?:{_NUMBER}))", re.IGNORECASE
-)
+    rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?:{_ALT(RATING_LABELS)})(?!\w)(?!\s*(?:{_NUMBER}))"
+)  # on doc.lower
 #: an amount with its multiplier but not its currency, after an amount in đồng: "dự toán 214 tỷ đồng; đã giải
 #: ngân hơn 197 tỷ, đạt 92,1%"
 BARE_AMOUNT = re.compile(rf"(?=\d)(?<![\w/.,:-])(?P<num>{_NUMBER})\s+(?P<mult>tỷ|triệu)(?=\s*[,;.)]|\s+(?:và|so với)\b)")
@@ -250,7 +250,7 @@ def _rating_counts(doc: Doc, taken: _Taken) -> list[Count]:
         if unit:
             span = doc.span(m.start(), m.end())
             facts.append(Count(span.text, span.bounds, value=int(m["num"]), unit=unit))
-    for m in RATING_AFTER.finditer(doc.norm):
+    for m in RATING_AFTER.finditer(doc.lower):
         if taken.overlaps(m.start("num"), m.start("num") + 1):
             continue
         unit = _implied_unit(doc, m.start(), None, _RATED)
