@@ -162,3 +162,23 @@ def test_an_unusable_index_is_reported_once_and_used_again_once_rebuilt(tmp_path
         with Archive(tmp_path / "a.sqlite") as writer:
             writer.build_accelerator()
         assert reader.search("dai hoi").engine == "tantivy"
+
+
+@pytest.mark.parametrize("query, filters", [("dai hoi", {}), ("van kien", {"has": "shortcomings"}), (None, {})])
+def test_a_sampled_summary_counts_cited_documents_over_the_newest_years(accelerated, query, filters):
+    """With ``sample``, cited documents count the newest years holding at least ``sample`` matches;
+    the total and every other facet still count every match."""
+    with Archive(accelerated, readonly=True) as fast:
+        whole = fast.summary(query, limit=50, **filters)
+        assert whole["total"] > 20 and not whole["sampled"]
+        cut = fast.summary(query, limit=50, sample=10, **filters)
+        assert cut["sampled"] and cut["document_since"]
+        for facet in ("total", "province", "year", "site", "has"):
+            assert cut[facet] == whole[facet], facet
+        since = int(cut["document_since"])
+        years = {int(y): n for y, n in whole["year"]}
+        assert cut["document_matches"] == sum(n for y, n in years.items() if y >= since) >= 10
+        assert sum(n for y, n in years.items() if y > since) < 10  # the newest years, no more
+        newest = fast.summary(query, limit=50, published_from=f"{since}-01-01", **filters)
+        assert cut["document"] == newest["document"] and newest["total"] == cut["document_matches"]
+        assert fast.summary(query, limit=50, sample=whole["total"], **filters) == {**whole, "sampled": False}

@@ -292,3 +292,29 @@ def test_serve_says_how_to_build_the_tantivy_index_of_a_large_archive(web_archiv
         monkeypatch.setattr(server, "ACCELERATE_FROM", 3)
         server._hint_accelerator(archive, web_archive)
     assert f"vnparty index --accelerator --db {web_archive}" in caplog.text
+
+
+def test_a_large_search_says_which_matches_its_cited_documents_count(tmp_path, monkeypatch):
+    """With the tantivy index, the page's cited-document facet counts the newest years holding at least
+    FACET_SAMPLE matches, and says so; the JSON API gives the same bound."""
+    pytest.importorskip("tantivy")
+    from starlette.testclient import TestClient
+
+    from benchmarks.synth import analyze_all, generate
+    from vnparty_nlp.web import app as web_app
+
+    path = tmp_path / "big.sqlite"
+    with Archive(path) as archive:
+        archive.add(analyze_all(generate(60, seed=5, start="2019-01-01", days=1100)))
+        archive.build_accelerator()
+        total = archive.count("dai hoi")
+        years = dict(archive.summary("dai hoi")["year"])
+    monkeypatch.setattr(web_app, "FACET_SAMPLE", 10)
+    since = max(y for y in years if sum(n for z, n in years.items() if z >= y) >= 10)
+    covered = sum(n for y, n in years.items() if y >= since)
+    assert total > covered >= 10
+    with TestClient(web_app.create_app(path)) as c:
+        page = c.get("/search", params={"q": "dai hoi"}).text
+        assert f"Cited documents count the {covered:,} matches from {since} on." in page
+        body = c.get("/api/search", params={"q": "dai hoi", "facets": "1"}).json()
+        assert body["total"] == total and body["document_facet"] == {"since": since, "matches": covered}

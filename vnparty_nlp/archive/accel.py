@@ -298,26 +298,37 @@ class Accelerator:
         return Query.boolean_query([(Occur.Must, text), *self._filter_queries(filters, sql_ids)])
 
     def summary(self, tree: Node | None, filters: Mapping[str, Any], sql_ids: Iterable[int] | None,
-                limit: int) -> dict[str, Any]:
+                limit: int, sample: int | None = None) -> dict[str, Any]:
         """The total and the facets of every match, in the shape of :meth:`Archive.summary`.
 
-        One tantivy aggregation over the columnar facet fields: every match counts (``sampled`` is
-        always False), in a few ms where SQL would join every match to its facts. A document is
-        labelled by its commonest key in the archive (SQL labels it by its commonest among the matches).
+        One tantivy aggregation over the columnar facet fields, in a few ms where SQL would join every
+        match to its facts. A document is labelled by its commonest key in the archive (SQL labels it
+        by its commonest among the matches). Cited documents are the one multi-valued column, and
+        aggregating it costs 2/3 of the whole at 100K matches: with ``sample``, when more than
+        ``sample`` articles match, they are counted over the matches of the newest years that hold at
+        least ``sample`` of them (``document_since``: the first such year; ``document_matches``: how
+        many); every other facet and the total still count every match.
         """
         query = self._query(tree, filters, sql_ids)
-        aggs: dict[str, Any] = {name: {"terms": {"field": field, "size": max(int(limit), 1),
-                                                 "segment_size": SEGMENT_TERMS}}
-                                for name, field in FACET_FIELDS.items()}
+        aggs: dict[str, Any] = {name: _terms(field, ALL_YEARS if sample and name == "year" else limit)
+                                for name, field in FACET_FIELDS.items() if not (sample and name == "document")}
         aggs["kinds"] = {"terms": {"field": "kinds", "size": 1 << len(FACT_KINDS)}}
         aggs["total"] = {"value_count": {"field": "id"}}
         found = self.searcher.aggregate(query, aggs)
-        out: dict[str, Any] = {"total": int(found["total"]["value"] or 0), "sampled": False}
+        total = int(found["total"]["value"] or 0)
+        out: dict[str, Any] = {"total": total, "sampled": False, "document_since": None, "document_matches": total}
+        if sample:
+            since, covered = _newest_years(found["year"]["buckets"], sample) if total > sample else (None, total)
+            if since is not None:
+                query = self._since(query, since)
+                out.update(sampled=True, document_since=str(since), document_matches=covered)
+            document = {"document": _terms(FACET_FIELDS["document"], limit)}
+            found["document"] = self.searcher.aggregate(query, document)["document"]
         for name in FACET_FIELDS:
             rows = [(b["key"], int(b["doc_count"])) for b in found[name]["buckets"] if b["doc_count"]]
             if name == "document":
                 rows = [(self.document_labels[k], n) for k, n in rows if k in self.document_labels]
-            out[name] = sorted(rows, key=lambda r: (-r[1], r[0]))
+            out[name] = sorted(rows, key=lambda r: (-r[1], r[0]))[:max(int(limit), 1)]
         has = dict.fromkeys(FACT_KINDS, 0)  # fact kinds in their registry order, as SQL gives them
         for bucket in found["kinds"]["buckets"]:
             mask = int(bucket["key"])
@@ -326,3 +337,28 @@ class Accelerator:
                     has[kind] += int(bucket["doc_count"])
         out["has"] = [(kind, n) for kind, n in has.items() if n]
         return out
+
+    def _since(self, query: Any, year: int) -> Any:
+        from tantivy import FieldType, Occur, Query
+
+        return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.range_query(
+            self.schema, "day", FieldType.Integer, year * 10_000 + 101, 99_991_231))])
+
+
+#: more years than an archive spans: the year facet then lists them all (to find the newest ones)
+ALL_YEARS = 1000
+
+
+def _terms(field: str, size: int) -> dict[str, Any]:
+    return {"terms": {"field": field, "size": max(int(size), 1), "segment_size": SEGMENT_TERMS}}
+
+
+def _newest_years(buckets: list[dict[str, Any]], sample: int) -> tuple[int | None, int]:
+    """The first of the newest years that hold at least ``sample`` matches, and how many they hold
+    (None when all the years together hold fewer: then every match counts)."""
+    covered = 0
+    for year, n in sorted(((int(b["key"]), int(b["doc_count"])) for b in buckets), reverse=True):
+        covered += n
+        if covered >= sample:
+            return year, covered
+    return None, covered

@@ -399,7 +399,7 @@ class SqlEngine(ABC):
         sql = (f"WITH m AS MATERIALIZED (SELECT a.id, a.province, substr(a.published_day, 1, 4) AS year, a.site "
                f"FROM {source}{where}{cut}) " + " UNION ALL ".join(parts))
         out: dict[str, Any] = {"total": 0, "province": [], "year": [], "site": [], "document": [], "has": [],
-                               "sampled": False}
+                               "sampled": False, "document_since": None}
         spellings: dict[str, list[tuple[int, str]]] = {}
         for facet, value, n in self.rows(sql, params):
             if facet == "total":
@@ -414,6 +414,7 @@ class SqlEngine(ABC):
         if sample and out["total"] >= sample:
             out["total"] = self.count(parsed, filters)
             out["sampled"] = out["total"] > sample
+        out["document_matches"] = min(out["total"], sample) if sample else out["total"]
         return out
 
     def shortcomings_by(self, groups: list[str], filters: Mapping[str, Any]) -> pd.DataFrame:

@@ -375,16 +375,18 @@ class Archive:
         The same figures as :meth:`count` and :meth:`facet` (``limit`` rows per facet, most articles
         first), but the full-text matches are found once and shared by every facet (a search page
         would otherwise scan them a dozen times). Values without a province, date or site are left out.
-        ``sample``: facets of the newest ``sample`` matches only (``"sampled": True`` when that cut);
-        ``total`` stays exact. A bound for servers: at 100,000 articles a common word matches them all.
-        With a current tantivy accelerator every match counts, at the cost of a search (``sample`` unused).
+        ``sample``: a bound for servers (at 100,000 articles a common word matches them all); ``total``
+        stays exact and ``"sampled": True`` says when it cut. In SQL every facet counts the newest
+        ``sample`` matches only. With a current tantivy accelerator every facet counts every match but
+        cited documents, which count the matches of the newest years holding at least ``sample`` of
+        them (``"document_since"``: the first of those years, ``"document_matches"``: how many).
         """
         check_filter_names(filters, "summary filter")
         parsed = parse_query(query, exact=exact) if query is not None and str(query).strip() else None
         accel = self.accelerator() if self.use_accelerator else None
         if accel is not None:
             sql_ids = self._sql_ids(filters)
-            found: dict[str, Any] = accel.summary(parsed.tree if parsed else None, filters, sql_ids, limit)
+            found: dict[str, Any] = accel.summary(parsed.tree if parsed else None, filters, sql_ids, limit, sample)
             return found
         return self.engine.summary(parsed, limit, sample, filters)
 

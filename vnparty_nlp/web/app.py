@@ -133,7 +133,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
             has = set(params.filters.get("has", []))
             facets = {by: [(str(v), int(n)) for v, n in found[by]] for by in FACET_NAMES}
             facets["has"] = [(kind, n) for kind, n in found["has"] if kind not in has]
-            return {"total": found["total"], "facets": facets, "sampled": found["sampled"]}
+            return {"total": found["total"], "facets": facets, "sampled": found["sampled"],
+                    "document_since": found.get("document_since"), "document_matches": found.get("document_matches")}
         return cache.get(_key(params, archive), make)
 
     def run_search(params: SearchParams, archive: Archive, snippet_chars: int = SNIPPET_CHARS) -> Any:
@@ -154,7 +155,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         facets = {by: bars(rows, link=lambda v, by=by: params.toggled(by, v)) for by, rows in info["facets"].items()}
         return page("search.html", params=params, results=results, total=total, pages=pages, facets=facets,
                     out_of_range=params.page > pages and total > 0, articles=len(archive), sampled=info["sampled"],
-                    facet_sample=FACET_SAMPLE)
+                    facet_sample=FACET_SAMPLE, document_since=info["document_since"],
+                    document_matches=info["document_matches"])
 
     def article_page(request: Request) -> Response:
         article_id = request.path_params["article_id"]
@@ -260,6 +262,8 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         if request.query_params.get("facets", "").lower() in ("1", "true", "yes"):
             info = summary(archive, params)
             body["facets_sampled"] = info["sampled"]
+            if info["document_since"]:
+                body["document_facet"] = {"since": info["document_since"], "matches": info["document_matches"]}
             body["total"], body["facets"] = info["total"], {k: [{"value": v, "articles": n} for v, n in rows]
                                                             for k, rows in info["facets"].items()}
         return JSONResponse(body)
