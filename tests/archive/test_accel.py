@@ -11,7 +11,8 @@ QUERIES = [
     ("dai hoi diem", {}), ("đại hội điểm", {}), ('"so du bau"', {}), ('"chi bo co so"', {}), ("tuyen*", {}),
     ("hộ*", {}), ('"so du" -"khanh tiet"', {}), ('"so du" OR "lung tung"', {}), ("35-CT/TW", {}), ("dai hội", {}),
     ("dai hoi", {"province": "dien bien"}), ("dai hoi", {"cites": "35/CT-TW"}), ("dai hoi", {"cites": "Chỉ thị 45"}),
-    ("dai hoi", {"doc_type": "kết luận"}), ("dai hoi", {"published_from": "2020-01", "published_to": "2020-06"}),
+    ("dai hoi", {"doc_type": "kết luận"}), ("dai hoi", {"cites": "Điều lệ Đảng"}), ("van kien", {"cites": "điều lệ"}),
+    ("dai hoi", {"doc_type": "điều lệ"}), ("dai hoi", {"published_from": "2020-01", "published_to": "2020-06"}),
     ("van kien", {"has": "shortcomings", "province": ["Lào Cai", "Nghệ An"]}),
     ("dai hoi", {"organization": "huyen uy dai tu"}), ("dai hoi", {"mentions_from": "2019-05", "mentions_to": "2019-05"}),
     ("dai hoi", {"site": "Cổng thông tin tỉnh (thử)"}),
@@ -182,3 +183,13 @@ def test_a_sampled_summary_counts_cited_documents_over_the_newest_years(accelera
         newest = fast.summary(query, limit=50, published_from=f"{since}-01-01", **filters)
         assert cut["document"] == newest["document"] and newest["total"] == cut["document_matches"]
         assert fast.summary(query, limit=50, sample=whole["total"], **filters) == {**whole, "sampled": False}
+
+
+def test_a_document_without_a_number_is_a_filter_on_both_engines(accelerated):
+    """``Điều lệ Đảng`` (and its facet label ``điều lệ``) filters the articles citing it without a number."""
+    with Archive(accelerated, readonly=True) as fast, Archive(accelerated, readonly=True, accelerator=False) as sql:
+        cited = set(sql.facts("documents", cites="Điều lệ Đảng")["article_id"])
+        assert cited and all(t == "điều lệ" for t in sql.facts("documents", cites="điều lệ")["type"])
+        for archive in (fast, sql):
+            assert {h.id for h in archive.search(None, cites="Điều lệ Đảng", limit=1000)} == cited
+            assert {h.id for h in archive.search(None, cites="dieu le", limit=1000)} == cited

@@ -318,3 +318,35 @@ def test_a_large_search_says_which_matches_its_cited_documents_count(tmp_path, m
         assert f"Cited documents count the {covered:,} matches from {since} on." in page
         body = c.get("/api/search", params={"q": "dai hoi", "facets": "1"}).json()
         assert body["total"] == total and body["document_facet"] == {"since": since, "matches": covered}
+
+
+def _facet_links(page: str, facet: str) -> dict[str, tuple[str, bool]]:
+    """A facet's values: (href, in force) by label."""
+    import html
+
+    block = re.search(rf'data-facet="{facet}">(.*?)</ul>', page, re.S)
+    assert block, f"no {facet} facet"
+    rows = re.findall(r'<li class="(on)?"><a href="([^"]+)" title="(?:remove|only) ([^"]+)">', block.group(1))
+    return {html.unescape(label): (html.unescape(href), bool(on)) for on, href, label in rows}
+
+
+@pytest.mark.parametrize("facet, filters", [("year", lambda v: {"published_from": v, "published_to": v}),
+                                            ("document", lambda v: {"cites": v}),
+                                            ("province", lambda v: {"province": v})])
+def test_every_facet_value_narrows_the_search_and_a_second_click_widens_it(client, web_archive, facet, filters):
+    page = client.get("/search").text
+    links = _facet_links(page, facet)
+    assert links
+    value, (href, on) = next(iter(links.items()))
+    assert not on
+    narrowed = client.get(href).text
+    with Archive(web_archive, readonly=True) as archive:
+        want = archive.count(**filters(value))
+        assert want < len(archive)  # the click must narrow: every facet here splits the three articles
+    assert re.search(r'id="count"><strong>([\d,]+)', narrowed).group(1) == f"{want:,}"
+    back, on = _facet_links(narrowed, facet)[value]
+    assert on and client.get(back).text.count('class="hit"') == len(_all_hits(client))
+
+
+def _all_hits(client) -> list[str]:
+    return re.findall(r'class="hit"', client.get("/search").text)

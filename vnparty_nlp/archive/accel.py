@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 #: a title is indexed this many times in front of its text: its words weigh more in BM25 (as a field
 #: boost would), at no cost per query (a title field queried beside the text took 40% of the time)
 TITLE_REPEAT = 3
@@ -89,6 +89,8 @@ def _doc_terms(doc_type: str | None, number: str | None, code: str | None) -> li
         out.append(f"t|{t}|{n}")
         if not c:
             out.append(f"u|{t}|{n}")
+    if t and not n:  # Điều lệ Đảng
+        out.append(f"n|{t}")
     return out
 
 
@@ -186,7 +188,7 @@ class Accelerator:
                 doc.add_text("docgroup", group)
             for term in dict.fromkeys(docs.get(article_id, ())):
                 doc.add_text("doc", term)
-                if term.startswith("t|"):
+                if term.startswith(("t|", "n|")):
                     doc.add_text("dtype", term.split("|")[1])
             for kind in has.get(article_id, ()):
                 doc.add_text("has", kind)
@@ -252,6 +254,8 @@ class Accelerator:
                 key = keys.parse_citation(str(value))
                 if key.code:
                     terms += [f"c|{key.number}|{key.code}"] + ([f"u|{key.type}|{key.number}"] if key.type else [])
+                elif key.number is None:
+                    terms.append(f"n|{key.type}")
                 else:
                     terms.append(f"t|{key.type}|{key.number}")
             out.append(Query.term_set_query(s, "doc", terms))

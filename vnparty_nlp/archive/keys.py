@@ -315,7 +315,8 @@ _BARE = re.compile(r"^\s*(?P<num>\d{1,5}[a-z]?)\s*(?:[-/]\s*(?P<code>[\w/ -]+?))
 
 @lru_cache(maxsize=1024)
 def parse_citation(value: str) -> DocKey:
-    """A user's document (``35-CT/TW``, ``35/CT-TW``, ``Chỉ thị 35``, ``chi thi 35``) as a key.
+    """A user's document (``35-CT/TW``, ``35/CT-TW``, ``Chỉ thị 35``, ``chi thi 35``) as a key; a type
+    alone (``Điều lệ``, ``Điều lệ Đảng``) stands for its citations without a number.
 
     Read with the documents extractor, so the archive understands every spelling the extractor does;
     an unaccented type word (``chi thi 35``) is matched against the known type words after folding.
@@ -340,6 +341,9 @@ def parse_citation(value: str) -> DocKey:
     if m and m["code"]:
         head = re.split(r"[/-]", m["code"].strip())[0].strip()
         return DocKey(type_key(TYPE_CODES.get(head)), number_key(m["num"]), _code_without_type(m["code"]))
+    for word, doc_type in TYPE_WORDS.items():  # a type alone: its citations without a number (Điều lệ Đảng)
+        if folded == fold_key(word):
+            return DocKey(type_key(doc_type), None, None)
     raise ValueError(f"cannot read {value!r} as a document: write it as 35-CT/TW or 'Chỉ thị 35'")
 
 

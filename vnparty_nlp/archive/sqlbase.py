@@ -76,6 +76,9 @@ def cites_sql(values: Any, alias: str, null_eq: str = "IS") -> tuple[str, list[A
             parts.append(f"({alias}.number_key = ? AND ({alias}.code_key = ? OR ({alias}.code_key IS NULL "
                          f"AND {alias}.type_key {null_eq} ?)))")
             params += [key.number, key.code, key.type]
+        elif key.number is None:  # Điều lệ Đảng: the citations of that type without a number
+            parts.append(f"({alias}.number_key IS NULL AND {alias}.type_key = ?)")
+            params.append(key.type)
         else:
             parts.append(f"({alias}.number_key = ? AND {alias}.type_key = ?)")
             params += [key.number, key.type]

@@ -46,6 +46,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 FACET_NAMES = ("province", "year", "site", "document")
+#: the filter a click on a facet's value adds (a year narrows the publication dates instead)
+FACET_FILTERS = {"province": "province", "site": "site", "document": "cites", "has": "has"}
 #: where ``vnparty serve --workers N`` tells each worker process which archive to open
 ARCHIVE_ENV = "VNPARTY_SERVE_ARCHIVE"
 SNIPPET_CHARS = 240
@@ -102,6 +104,15 @@ class SummaryCache:
         return value
 
 
+def facet_bars(params: SearchParams, by: str, rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """A facet's rows, each linking to the search with its value added as a filter, or removed when it is one."""
+    if by == "year":
+        return bars(rows, link=params.year_toggled, on=params.has_year)
+    name = FACET_FILTERS[by]
+    chosen = params.filters.get(name) or []
+    return bars(rows, link=lambda value: params.toggled(name, value), on=lambda value: value in chosen)
+
+
 def _key(params: SearchParams, archive: Archive) -> tuple[Any, ...]:
     filters = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.filters.items()))
     return archive.generation, params.q, params.exact, filters
@@ -152,7 +163,7 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         info = summary(archive, params)
         total = info["total"]
         pages = max(1, -(-total // params.limit))
-        facets = {by: bars(rows, link=lambda v, by=by: params.toggled(by, v)) for by, rows in info["facets"].items()}
+        facets = {by: facet_bars(params, by, rows) for by, rows in info["facets"].items()}
         return page("search.html", params=params, results=results, total=total, pages=pages, facets=facets,
                     out_of_range=params.page > pages and total > 0, articles=len(archive), sampled=info["sampled"],
                     facet_sample=FACET_SAMPLE, document_since=info["document_since"],

@@ -149,6 +149,15 @@ class SearchParams:
     def url_without_filters(self) -> str:
         return self.url(**{name: None for name in self.filters})
 
+    def has_year(self, year: str) -> bool:
+        """Whether the search is narrowed to ``year`` (published from and to that year)."""
+        return self.filters.get("published_from") == year == self.filters.get("published_to")
+
+    def year_toggled(self, year: str) -> str:
+        """The URL narrowed to the articles published in ``year``, or widened again when it is."""
+        value = None if self.has_year(year) else year
+        return self.url(published_from=value, published_to=value, page=None)
+
     def toggled(self, name: str, value: str) -> str:
         """The URL with ``value`` added to filter ``name``, or removed when it is already there."""
         current = self.filters.get(name)

@@ -123,12 +123,13 @@ def highlight_facts(text: str, facts: Sequence[FactView]) -> Markup:
     return Markup("".join(out))
 
 
-def bars(rows: Iterable[tuple[str, int]], *, link: Any = None) -> list[dict[str, Any]]:
-    """Rows of a horizontal bar chart in plain HTML: label, value, width in percent, optional link."""
+def bars(rows: Iterable[tuple[str, int]], *, link: Any = None, on: Any = None) -> list[dict[str, Any]]:
+    """Rows of a horizontal bar chart in plain HTML: label, value, width in percent, optional link, and
+    whether the row is a filter in force (``on(label)``)."""
     rows = list(rows)
     top = max((v for _, v in rows), default=0) or 1
     return [{"label": label, "value": value, "width": round(100 * value / top, 1),
-             "href": link(label) if link else None} for label, value in rows]
+             "href": link(label) if link else None, "on": bool(on and on(label))} for label, value in rows]
 
 
 def web_url(url: str | None) -> str | None:
