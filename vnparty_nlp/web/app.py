@@ -11,7 +11,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -110,7 +110,14 @@ def facet_bars(params: SearchParams, by: str, rows: list[tuple[str, int]]) -> li
         return bars(rows, link=params.year_toggled, on=params.has_year)
     name = FACET_FILTERS[by]
     chosen = params.filters.get(name) or []
-    return bars(rows, link=lambda value: params.toggled(name, value), on=lambda value: value in chosen)
+    # a value not chosen yet is one more pair after the search's own (one URL encoding per facet, not per value)
+    base = params.url(page=None)
+    joint = "&" if "?" in base else "?"
+
+    def link(value: str) -> str:
+        return params.toggled(name, value) if value in chosen else f"{base}{joint}{urlencode({name: value})}"
+
+    return bars(rows, link=link, on=lambda value: value in chosen)
 
 
 def _key(params: SearchParams, archive: Archive) -> tuple[Any, ...]:
