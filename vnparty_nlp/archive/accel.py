@@ -316,10 +316,9 @@ class Accelerator:
         query = self._query(tree, filters, sql_ids)
         aggs: dict[str, Any] = {name: _terms(field, ALL_YEARS if sample and name == "year" else limit)
                                 for name, field in FACET_FIELDS.items() if not (sample and name == "document")}
-        aggs["kinds"] = {"terms": {"field": "kinds", "size": 1 << len(FACT_KINDS)}}
-        aggs["total"] = {"value_count": {"field": "id"}}
+        aggs["kinds"] = {"terms": {"field": "kinds", "size": 1 << len(FACT_KINDS)}}  # every mask: every match
         found = self.searcher.aggregate(query, aggs)
-        total = int(found["total"]["value"] or 0)
+        total = sum(int(bucket["doc_count"]) for bucket in found["kinds"]["buckets"])
         out: dict[str, Any] = {"total": total, "sampled": False, "document_since": None, "document_matches": total}
         if sample:
             since, covered = _newest_years(found["year"]["buckets"], sample) if total > sample else (None, total)

@@ -172,7 +172,7 @@ def create_app(archive_path: str | Path, *, limits: Limits = LIMITS) -> Starlett
         pages = max(1, -(-total // params.limit))
         facets = {by: facet_bars(params, by, rows) for by, rows in info["facets"].items()}
         return page("search.html", params=params, results=results, total=total, pages=pages, facets=facets,
-                    out_of_range=params.page > pages and total > 0, articles=len(archive), sampled=info["sampled"],
+                    out_of_range=params.page > pages and total > 0, articles=None if params.q else len(archive), sampled=info["sampled"],
                     facet_sample=FACET_SAMPLE, document_since=info["document_since"],
                     document_matches=info["document_matches"])
 
