@@ -331,3 +331,12 @@ def test_a_one_syllable_highlands_name_before_its_title():
         ("K'Điệp", "Phó Chủ tịch UBND huyện Di Linh")]
     assert people("Bà H’Mai, Chủ tịch Hội LHPN tỉnh, trao quà.") == [("H'Mai", "Chủ tịch Hội LHPN tỉnh")]
     assert people("Ông K’Ho trồng cà phê.") == []
+
+
+def test_a_title_stops_at_what_the_leader_does_to_others_at_a_ceremony():
+    assert people("Trao quyết định, đồng chí Trần Thị Mai, Phó Bí thư Huyện ủy giao nhiệm vụ cho đồng chí Lò Văn Sinh.")[0] == (
+        "Trần Thị Mai", "Phó Bí thư Huyện ủy")
+    assert people("Tại buổi lễ, đồng chí Vũ Đức Long, Bí thư Đảng ủy xã căn dặn các đảng viên trẻ.") == [
+        ("Vũ Đức Long", "Bí thư Đảng ủy xã")]
+    assert people("Đồng chí Đặng Văn Phú, Trưởng Ban Tổ chức Thị ủy tuyên bố lý do.") == [
+        ("Đặng Văn Phú", "Trưởng Ban Tổ chức Thị ủy")]

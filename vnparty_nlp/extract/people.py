@@ -68,6 +68,9 @@ TITLE_STOP_WORDS: tuple[str, ...] = (
     # verbs that start what the person did or bears: "..., Giám đốc Công ty chịu trách nhiệm chính về ..."
     "chịu", "chủ động", "trực tiếp", "đón", "tiếp", "hướng dẫn", "nhắc nhở", "khen ngợi", "tự", "xin",
     "bàn giao", "đảm nhận", "đảm nhiệm", "nghỉ", "khảo sát", "thừa nhận", "nhận định", "nhận xét",
+    # what a leader does to others at a ceremony: "..., Phó Bí thư Thành ủy giao nhiệm vụ cho đồng chí ..."
+    "giao nhiệm vụ", "giao trách nhiệm", "giao cho", "căn dặn", "dặn dò", "phổ biến", "truyền đạt", "tuyên bố",
+    "kêu gọi", "đề cập", "gắn", "trân trọng", "tuyên dương",
 )
 _TITLE = trie(TITLE_WORDS)
 _ABBREVIATIONS = trie(TITLE_ABBREVIATIONS)
