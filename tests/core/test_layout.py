@@ -286,3 +286,16 @@ def test_a_dateline_that_opens_with_its_place(dateline, iso):
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
     assert layout.published == iso
     assert parse_timestamp("Huyện ủy họp, ngày 20/10/2022") is None
+
+
+@pytest.mark.parametrize("dateline, iso", [
+    ("Xây dựng Đảng | 19/03/2021 07:30", "2021-03-19T07:30"),
+    ("Tin tức » Chính trị » Thứ Sáu, 19/3/2021", "2021-03-19"),
+    ("Hoạt động của Đảng bộ > 19-03-2021 16:05", "2021-03-19T16:05"),
+])
+def test_a_section_label_and_the_dateline_on_one_line(dateline, iso):
+    for lines in ((dateline, "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+                  ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline)):
+        layout = parse_layout(page(*lines, LEAD, BODY, END))
+        assert layout.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
+        assert layout.published == iso

@@ -279,9 +279,25 @@ def _is_prose(line: str) -> bool:
     return len(line) > _MAX_TITLE_LEN or line.endswith((".", ";", "…")) or len(line) >= 60 and line.endswith(("!", "?", ":"))
 
 
+#: what separates a section label from the dateline on one line: ``Xây dựng Đảng | 05/10/2023 07:30``
+_LABEL_SEPARATOR = re.compile(r"\s+[|»›>]\s+|\s*[|»›]\s*")
+
+
+def _head_stamp(line: str) -> str | None:
+    """The date of a head line that is a dateline, alone or after a section label or breadcrumb
+    (``Xây dựng Đảng | 05/10/2023 07:30``, ``Tin tức » Thứ Ba, 12/9/2023``)."""
+    if stamp := parse_timestamp(line):
+        return stamp
+    parts = _LABEL_SEPARATOR.split(line)
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    last = parse_timestamp(parts[-1])
+    return last if last and all(len(_words(p)) <= 6 and not find_date(p) for p in parts[:-1]) else None
+
+
 def _head_kind(line: str) -> str:
     """What a line of a page's head is: date, chrome, short, caption, fragment, lead, prose or title."""
-    if parse_timestamp(line):
+    if _head_stamp(line):
         return "date"
     if len(line) > _MAX_TITLE_LEN:
         return "prose"
@@ -340,7 +356,7 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
                 candidates.append((i, (s, s + len(pair[0]))))
             continue
         if kind == "date":
-            stamp = parse_timestamp(line) or ""
+            stamp = _head_stamp(line) or ""
             # above a headline, a date with neither time nor label written out in words is the header's "today"
             spelled = bool(re.search(r"(?i)\btháng\b", line))
             dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line)) or not spelled))
