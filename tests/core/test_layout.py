@@ -299,3 +299,19 @@ def test_a_section_label_and_the_dateline_on_one_line(dateline, iso):
         layout = parse_layout(page(*lines, LEAD, BODY, END))
         assert layout.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
         assert layout.published == iso
+
+
+@pytest.mark.parametrize("footer", [
+    ("© 2023 Huyện ủy Hướng Hóa. Ghi rõ nguồn khi phát hành lại thông tin từ website này.",),
+    ("Bản quyền thuộc Ban Tuyên giáo Tỉnh ủy Quảng Trị",
+     "Giấy phép số 15/GP-TTĐT ngày 12/4/2019 của Sở Thông tin và Truyền thông",
+     "Trưởng Ban biên tập: Trần Văn Khải, Phó Trưởng Ban Tuyên giáo Tỉnh ủy"),
+])
+def test_a_footer_after_the_byline_is_furniture(footer):
+    text = page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, "Minh Hòa", *footer)
+    result = analyze(text)
+    assert result.author == "Minh Hòa"
+    assert parse_layout(text).end == text.index(footer[0]) - 1
+    footer_at = text.index(footer[0])
+    assert not [f for kind in ("dates", "counts", "documents", "people", "organizations") for f in result.facts[kind]
+                if f.start >= footer_at]

@@ -34,6 +34,15 @@ FURNITURE_MARKERS: tuple[str, ...] = (
 #: furniture lines that are too common as the first words of a sentence to be matched as prefixes
 FURNITURE_LINES: frozenset[str] = frozenset({"phản hồi", "mới nhất", "tin mới nhất", "trở về", "đóng"})
 _MARKER_MAX_LEN = 60
+#: how a site's footer opens (copyright, licence, editor in charge, address), as prefixes of lines that
+#: may be longer than a marker: ``© 2023 Huyện ủy ...``, ``Giấy phép số 12/GP-TTĐT ...`` (an address or a
+#: phone line is not among them: an article may print a hotline)
+FOOTER_OPENERS: tuple[str, ...] = (
+    "©", "(c) ", "copyright", "bản quyền thuộc", "bản quyền ©", "bản quyền:", "ghi rõ nguồn", "giấy phép số",
+    "giấy phép xuất bản", "giấy phép thiết lập", "giấy phép hoạt động", "cơ quan chủ quản", "chịu trách nhiệm nội dung",
+    "chịu trách nhiệm chính", "chịu trách nhiệm xuất bản", "tổng biên tập:", "trưởng ban biên tập:",
+)
+_FOOTER_MAX_LEN = 200
 #: markers of link boxes that sites also embed in the middle of an article
 BOX_MARKERS: tuple[str, ...] = ("tin liên quan", "các tin liên quan", "bài liên quan", "xem thêm", "đọc thêm")
 #: body text (characters in long lines) that must follow a box for it to be inside the article
@@ -219,6 +228,8 @@ def find_furniture(text: str) -> tuple[int, list[tuple[int, int]]]:
         if not seen_body:
             seen_body = body[i]
             continue
+        if len(line.strip()) <= _FOOTER_MAX_LEN and _key(line).startswith(FOOTER_OPENERS):
+            return start, boxes
         if not _is_marker(line):
             continue
         if _is_marker(line, BOX_MARKERS):
