@@ -315,3 +315,12 @@ def test_a_footer_after_the_byline_is_furniture(footer):
     footer_at = text.index(footer[0])
     assert not [f for kind in ("dates", "counts", "documents", "people", "organizations") for f in result.facts[kind]
                 if f.start >= footer_at]
+
+
+@pytest.mark.parametrize("byline, credit", [
+    ("Ban Tuyên giáo Huyện ủy Hướng Hóa", "Theo Báo Quảng Trị"),
+    ("Trung tâm VH-TT&TT huyện Hướng Hóa", "Nguồn: Cổng TTĐT tỉnh Quảng Trị"),
+])
+def test_a_unit_signing_above_a_source_credit_is_the_author(byline, credit):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, byline, credit))
+    assert (layout.author, layout.credit) == (byline, credit)

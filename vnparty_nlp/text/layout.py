@@ -527,10 +527,10 @@ def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[
         if _is_body_line(line) or len(line) > 80:
             break
         found_author, found_credit = _split_byline(line, last=not seen_text)
-        seen_text = True
-        if found_credit and credit is None:
+        if found_credit and credit is None:  # "Theo Báo Hà Giang" closes the article like the byline above it
             credit = found_credit
             continue
+        seen_text = True
         if found_author:
             author = found_author
         break
