@@ -340,3 +340,9 @@ def test_a_title_stops_at_what_the_leader_does_to_others_at_a_ceremony():
         ("Vũ Đức Long", "Bí thư Đảng ủy xã")]
     assert people("Đồng chí Đặng Văn Phú, Trưởng Ban Tổ chức Thị ủy tuyên bố lý do.") == [
         ("Đặng Văn Phú", "Trưởng Ban Tổ chức Thị ủy")]
+
+
+def test_a_unique_body_after_another_head_is_not_cut_short():
+    assert "Ban Bí thư" in orgs("Đồng chí Lê Minh Hưng, Bí thư Trung ương Đảng, Thường trực Ban Bí thư dự hội nghị.")
+    assert not [o for o in orgs("Thường trực Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Nam Định.")
+                if o.endswith("Ban Bí")]

@@ -124,6 +124,7 @@ _ADMINISTRATIVE_ONLY = re.compile(rf"(?:{_SP}(?:{ADMINISTRATIVE_LEVELS}))+")
 _LOWER_HEAD_MODIFIER = re.compile(rf"{_SP}(?:{COMMITTEES}|{LEVELS}|(?i:{_PARTY}))")
 _BARE = trie(BARE_BODIES)
 _BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
+_UNIQUE_AFTER = re.compile(rf"{_SP}(?:{_UNIQUE})(?!\w)")
 #: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
 
@@ -178,6 +179,9 @@ def find_organizations(doc: Doc) -> list[Organization]:
         head = m["unique"] or m["head"]
         if m["head"] == "Thường trực" and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             pos = m.end("head")
+            continue
+        if m["head"] and (u := _UNIQUE_AFTER.match(text, m.end("head"))) and u.end() > m.end():
+            pos = m.end("head")  # "Thường trực Ban Bí thư": the name ran into a unique body and cut it short
             continue
         mod = (m["task"] or "") + (m["mod"] or "")
         if m["head"] and not mod.strip():
