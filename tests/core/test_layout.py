@@ -324,3 +324,12 @@ def test_a_footer_after_the_byline_is_furniture(footer):
 def test_a_unit_signing_above_a_source_credit_is_the_author(byline, credit):
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, byline, credit))
     assert (layout.author, layout.credit) == (byline, credit)
+
+
+@pytest.mark.parametrize("banner", ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "Cổng thông tin điện tử Huyện ủy Hướng Hóa"])
+def test_the_portals_banner_above_the_headline_gives_no_organization(banner):
+    text = page(banner, "Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END)
+    result = analyze(text)
+    assert result.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
+    assert not [o.text for o in result.organizations if o.start < len(banner)]
+    assert [o for o in result.organizations if o.text.startswith("Ban Thường vụ")]

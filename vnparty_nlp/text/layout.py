@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vnparty_nlp.lang import BYLINE_PREFIXES, COPYRIGHT_WORDS, RANK_PREFIX, ROLE_WORDS, TODAY_WORDS, find_date
 from vnparty_nlp.lang import dateline_rest as _dateline_rest
@@ -157,7 +157,7 @@ class Layout:
     """Where the parts of a plain-text article are (offsets into the original text)."""
 
     end: int  # the article ends here; furniture (if any) follows
-    boxes: tuple[tuple[int, int], ...]  # related-links boxes inside the article: no facts come from them
+    boxes: tuple[tuple[int, int], ...]  # no facts come from them: related-links boxes, the portal's chrome above the headline
     title: str | None
     title_span: tuple[int, int] | None
     published: str | None  # ISO date or date-time (a month ``YYYY-MM`` from a corpus prefix)
@@ -343,6 +343,7 @@ class _Head:
     title: tuple[int, int] | None = None
     published: str | None = None
     top_byline: str | None = None
+    chrome: list[tuple[int, int]] = field(default_factory=list)  # banners, breadcrumbs, section names above it
     end: int = 0  # index (into the content lines) of the first line after the head
 
 
@@ -373,6 +374,8 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
             dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line)) or not spelled))
             skipped = True
             continue
+        if kind == "chrome" and not candidates:  # the site's banner or menu, not the article
+            head.chrome.append((s, e))
         if kind in ("chrome", "short"):
             skipped = skipped or not candidates
             continue
@@ -565,5 +568,6 @@ def parse_layout(text: str) -> Layout:
     author, credit, bottom_date = _read_tail(text, lines, head.end)
     published = head.published or bottom_date  # some sites print the date under the article
     author = author or _top_byline(text, lines, head)
+    boxes = sorted([*head.chrome, *boxes])
     return Layout(end=end, boxes=tuple(boxes), title=title, title_span=head.title, published=published,
                   author=author, credit=credit)
