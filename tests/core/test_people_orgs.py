@@ -346,3 +346,9 @@ def test_a_unique_body_after_another_head_is_not_cut_short():
     assert "Ban Bí thư" in orgs("Đồng chí Lê Minh Hưng, Bí thư Trung ương Đảng, Thường trực Ban Bí thư dự hội nghị.")
     assert not [o for o in orgs("Thường trực Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Nam Định.")
                 if o.endswith("Ban Bí")]
+
+
+def test_places_that_begin_with_huong_stay_in_the_bodys_name():
+    assert "Ban Thường vụ Huyện ủy Hướng Hóa" in orgs("Sáng 14/3, Ban Thường vụ Huyện ủy Hướng Hóa tổ chức hội nghị.")
+    assert "Đảng ủy xã Hướng Phùng" in orgs("Đảng ủy xã Hướng Phùng triển khai Hướng dẫn số 12-HD/HU của Huyện ủy.")
+    assert "Đảng bộ xã Hướng Đạo" in orgs("Đảng bộ xã Hướng Đạo Hướng dẫn các chi bộ tổ chức đại hội.")

@@ -72,8 +72,10 @@ BARE_BODIES: tuple[str, ...] = (
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
 #: capitalized words that start a following title or sentence, never the rest of a body's name
-#: ("Một" only in "Một số": "Thành ủy Thủ Dầu Một" ends in it)
-NOT_NAME_WORDS = r"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
+#: ("Một" only in "Một số": "Thành ủy Thủ Dầu Một" ends in it; "Hướng" only before a lower-case word, as in
+#: "Hướng dẫn": "Huyện ủy Hướng Hóa", "xã Hướng Phùng" are places)
+NOT_NAME_WORDS = (rf"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng(?![^\S\n]+{UPPER})|Nâng|Đổi|Xây|Triển|Thực|Tăng"
+                  r"|Đẩy)(?!\w)")
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
 LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|cơ quan|khối|thôn|xóm|bản|ấp|khóm|buôn|"
           r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
