@@ -292,6 +292,8 @@ def test_a_dateline_that_opens_with_its_place(dateline, iso):
     ("Xây dựng Đảng | 19/03/2021 07:30", "2021-03-19T07:30"),
     ("Tin tức » Chính trị » Thứ Sáu, 19/3/2021", "2021-03-19"),
     ("Hoạt động của Đảng bộ > 19-03-2021 16:05", "2021-03-19T16:05"),
+    ("Đăng ngày: 19/03/2021 | Người đăng: Quản trị viên", "2021-03-19"),
+    ("Thứ Sáu, 19/3/2021 | Tác giả: BBT | In bài", "2021-03-19"),
 ])
 def test_a_section_label_and_the_dateline_on_one_line(dateline, iso):
     for lines in ((dateline, "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),

@@ -295,15 +295,18 @@ _LABEL_SEPARATOR = re.compile(r"\s+[|»›>]\s+|\s*[|»›]\s*")
 
 
 def _head_stamp(line: str) -> str | None:
-    """The date of a head line that is a dateline, alone or after a section label or breadcrumb
-    (``Xây dựng Đảng | 05/10/2023 07:30``, ``Tin tức » Thứ Ba, 12/9/2023``)."""
+    """The date of a head line that is a dateline, alone or beside a section label, a breadcrumb or another
+    field (``Xây dựng Đảng | 05/10/2023 07:30``, ``Tin tức » Thứ Ba, 12/9/2023``, ``... | Người đăng: Admin``)."""
     if stamp := parse_timestamp(line):
         return stamp
     parts = _LABEL_SEPARATOR.split(line)
     if len(parts) < 2 or len(parts) > 4:
         return None
-    last = parse_timestamp(parts[-1])
-    return last if last and all(len(_words(p)) <= 6 and not find_date(p) for p in parts[:-1]) else None
+    stamps = [stamp for p in parts if (stamp := parse_timestamp(p))]
+    labels = [p for p in parts if not parse_timestamp(p)]
+    if len(stamps) != 1 or not all(len(_words(p)) <= 6 and not find_date(p) for p in labels):
+        return None
+    return stamps[0]  # "Đăng ngày: 08/06/2022 | Người đăng: Admin" too
 
 
 def _head_kind(line: str) -> str:
