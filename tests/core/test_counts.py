@@ -290,7 +290,7 @@ def test_a_unit_list_ends_before_a_repeated_unit(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Huyện ủy trao Huy hiệu Đảng đợt 2/9\nChiều 1/9, Huyện ủy trao Huy hiệu Đảng cho 24 đảng viên.",
+    "Trong đợt 2/9 Huyện ủy Can Lộc trao Huy hiệu Đảng cho 24 đảng viên.",
     "Nhân dịp Quốc khánh 2/9 Đảng ủy xã trao Huy hiệu Đảng cho 24 đảng viên.",
 ])
 def test_a_holiday_or_round_named_by_its_date_is_not_a_ratio(text):
