@@ -335,3 +335,13 @@ def test_the_portals_banner_above_the_headline_gives_no_organization(banner):
     assert result.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
     assert not [o.text for o in result.organizations if o.start < len(banner)]
     assert [o for o in result.organizations if o.text.startswith("Ban Thường vụ")]
+
+
+@pytest.mark.parametrize("tail, author", [
+    (("Tác giả bài viết: Thanh Hương", "Nguồn tin: Huyện ủy Hướng Hóa"), "Thanh Hương"),
+    (("Bài viết: Lê Minh - Ban Tuyên giáo Huyện ủy Hướng Hóa",), "Lê Minh"),
+    (("Tin bài: Hoàng Anh",), "Hoàng Anh"),
+])
+def test_the_author_field_of_a_portal_cms(tail, author):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail))
+    assert layout.author == author
