@@ -352,3 +352,9 @@ def test_places_that_begin_with_huong_stay_in_the_bodys_name():
     assert "Ban Thường vụ Huyện ủy Hướng Hóa" in orgs("Sáng 14/3, Ban Thường vụ Huyện ủy Hướng Hóa tổ chức hội nghị.")
     assert "Đảng ủy xã Hướng Phùng" in orgs("Đảng ủy xã Hướng Phùng triển khai Hướng dẫn số 12-HD/HU của Huyện ủy.")
     assert "Đảng bộ xã Hướng Đạo" in orgs("Đảng bộ xã Hướng Đạo Hướng dẫn các chi bộ tổ chức đại hội.")
+
+
+def test_a_party_cell_of_a_residential_group_keeps_its_capitalized_level_and_number():
+    assert "Chi bộ Tổ dân phố số 5" in orgs("Đồng chí Lê Văn Hải, đảng viên Chi bộ Tổ dân phố số 5 có vi phạm.")
+    assert "Chi bộ tổ dân phố số 12 phường Tân Hòa" in orgs("Chi bộ tổ dân phố số 12 phường Tân Hòa tổ chức đại hội.")
+    assert "Chi bộ Tổ dân phố Bắc Sơn" in orgs("Chi bộ Tổ dân phố Bắc Sơn họp thường kỳ.")

@@ -78,7 +78,8 @@ NOT_NAME_WORDS = (rf"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hư
                   r"|Đẩy)(?!\w)")
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
 LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|cơ quan|khối|thôn|xóm|bản|ấp|khóm|buôn|"
-          r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
+          r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?|"
+          r"Tổ dân phố|Khu phố|Tiểu khu|Khu dân cư)")
 #: lower-case syllables that may end a proper name (``Công an``, ``Quân sự``, ``Biên phòng``)
 NAME_TAIL = (
     "an sự chính phòng đội vụ trị chức tra giáo vận dân ương nghiệp tế hội thông binh nữ niên nông nhân "
@@ -116,7 +117,7 @@ _HEAD = rf"(?i:{_PARTY})|{_OTHER}"
 _UNIQUE_FORMS = {form for b in UNIQUE_BODIES for form in (b, b[:1] + b[1:].lower())}  # "Bộ chính trị"
 _UNIQUE = trie(_UNIQUE_FORMS)
 _ABBREVIATION = rf"{_SP}?\({UPPER}{{2,8}}\)"  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
-_LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|\d+))?"
+_LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|(?:số{_SP})?\d+))?"  # "tổ dân phố số 5"
 _MODIFIER = (rf"(?:{_ABBREVIATION})?(?:{_SP}(?:{COMMITTEES}(?!\w)|(?:{_HEAD})(?!\w)|(?i:{_UNITS})(?!\w)|{_LEVEL_PART}"
              rf"|(?!{COMMITTEES}(?!\w)){NAME})){{0,4}}")
 ORGANIZATION = re.compile(rf"(?<!\w)(?:(?P<unique>{_UNIQUE})|(?P<head>{_HEAD}|Bộ)(?P<task>{_TASK})?(?P<mod>{_MODIFIER}))(?!\w)")
