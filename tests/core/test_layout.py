@@ -345,3 +345,13 @@ def test_the_portals_banner_above_the_headline_gives_no_organization(banner):
 def test_the_author_field_of_a_portal_cms(tail, author):
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail))
     assert layout.author == author
+
+
+@pytest.mark.parametrize("tail, author", [
+    (("ThS. Nguyễn Thị Lan", "Trường Chính trị tỉnh Quảng Trị"), "ThS. Nguyễn Thị Lan"),
+    (("HOÀNG MINH", "Ban Tuyên giáo Huyện ủy Hướng Hóa"), "HOÀNG MINH"),
+    (("Ban Tuyên giáo Huyện ủy Hướng Hóa",), "Ban Tuyên giáo Huyện ủy Hướng Hóa"),
+])
+def test_a_signature_with_its_unit_on_the_line_below(tail, author):
+    assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail)).author == author
+

@@ -520,18 +520,37 @@ def _is_tail_chrome(line: str) -> bool:
         key in HEAD_CHROME_LINES)
 
 
+#: how the unit under a signature begins (``Trường Chính trị tỉnh``, ``Học viện Chính trị khu vực I``)
+UNIT_LINE_OPENERS: tuple[str, ...] = (*ORG_BYLINE_OPENERS, "trường ", "học viện", "viện ", "khoa ", "đại học", "ủy ban",
+                                      "uỷ ban", "thành ủy", "thành uỷ", "thị ủy", "thị uỷ", "quận ủy", "quận uỷ")
+
+
+def _is_unit_line(line: str) -> bool:
+    """A line that names only a unit: a signature's affiliation printed under the name."""
+    line = line.strip()
+    return 0 < len(line) <= 80 and line[-1:] not in ".;:!?" and line.lower().startswith(UNIT_LINE_OPENERS) and all(
+        w[:1].isupper() or w.lower() in ("và", "&") or not w[:1].isalpha() for w in line.split()[:2])
+
+
 def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[str | None, str | None, str | None]:
     """(author, credit, published) from the last lines of the article."""
     author = credit = None
     tail = lines[max(head_end, len(lines) - _TAIL_LINES):]
     published = next((stamp for s, e in reversed(tail[-3:]) if (stamp := parse_timestamp(text[s:e]))), None)
     seen_text = False
-    for s, e in reversed(tail):
+    for i in range(len(tail) - 1, -1, -1):
+        s, e = tail[i]
         line = unicodedata.normalize("NFC", text[s:e].strip())
         if _is_tail_chrome(line) and not seen_text or parse_timestamp(line):
             continue
         if _is_body_line(line) or len(line) > 80:
             break
+        if not seen_text and i > 0 and _is_unit_line(line):
+            above = unicodedata.normalize("NFC", text[tail[i - 1][0]:tail[i - 1][1]].strip())
+            name = None if _is_unit_line(above) else _split_byline(above, last=False)[0]
+            if name:  # "ThS. Nguyễn Thị Lan" over "Trường Chính trị tỉnh": the writer and her unit
+                author = name
+                break
         found_author, found_credit = _split_byline(line, last=not seen_text)
         if found_credit and credit is None:  # "Theo Báo Hà Giang" closes the article like the byline above it
             credit = found_credit
