@@ -355,3 +355,10 @@ def test_the_author_field_of_a_portal_cms(tail, author):
 def test_a_signature_with_its_unit_on_the_line_below(tail, author):
     assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail)).author == author
 
+
+@pytest.mark.parametrize("counter", ["Số lượt xem: 1.023", "Số lần đọc: 87", "Lượt thích: 12"])
+def test_a_view_counter_under_the_byline_is_neither_fact_nor_byline(counter):
+    text = page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, "Quàng Hương (TTVH huyện)", counter)
+    result = analyze(text)
+    assert result.author == "Quàng Hương"
+    assert not [c for c in result.counts if c.start >= text.index(counter)]

@@ -61,6 +61,7 @@ CMS_RESIDUE: tuple[str, ...] = ("null", "undefined", "None", "author", "content:
 #: portal chrome above a headline, as prefixes of the line (counters, tool buttons, skip links)
 HEAD_CHROME: tuple[str, ...] = (
     "skip portlet", "portlet menu", "số lượt truy cập", "lượt truy cập", "đang truy cập", "lượt xem", "lượt đọc",
+    "số lượt xem", "số lần xem", "số lần đọc", "lượt thích", "lượt chia sẻ", "lượt bình luận", "số người xem",
     "emailprint", "email print", "cỡ chữ", "font size", "trang chủ",
 )
 #: portal chrome above a headline, as whole lines (section names and menus that also begin headlines)
