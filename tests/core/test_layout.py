@@ -362,3 +362,14 @@ def test_a_view_counter_under_the_byline_is_neither_fact_nor_byline(counter):
     result = analyze(text)
     assert result.author == "Quàng Hương"
     assert not [c for c in result.counts if c.start >= text.index(counter)]
+
+
+@pytest.mark.parametrize("dateline, author", [
+    ("Lê Hà | 19/03/2021 09:15", "Lê Hà"),
+    ("Ngày: 19/03/2021 | Tác giả: Phạm Thu Hà", "Phạm Thu Hà"),
+    ("Đăng ngày: 19/03/2021 | Người đăng: Admin", None),
+    ("Xây dựng Đảng | 19/03/2021 07:30", None),
+])
+def test_the_author_on_the_datelines_line(dateline, author):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
+    assert (layout.published[:10], layout.author) == ("2021-03-19", author)

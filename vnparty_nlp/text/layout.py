@@ -563,6 +563,22 @@ def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[
     return author, credit, published
 
 
+def _byline_beside_date(line: str) -> str | None:
+    """The author on a dateline's line (``Lê Hà | 12/06/2023 09:15``, ``Ngày: 12/06/2023 | Tác giả: Phạm Hà``);
+    ``""`` for a dateline that names no one, None for any other line."""
+    parts = _LABEL_SEPARATOR.split(line)
+    if len(parts) < 2 or not _head_stamp(line):
+        return None
+    for part in parts:
+        part = part.strip()
+        if not part or parse_timestamp(part) or _head_kind(part) == "chrome":
+            continue
+        _, prefixed = _strip_byline_prefix(part)
+        if (prefixed or _is_name(part)) and (who := _split_byline(part, last=False)[0]):
+            return who
+    return ""
+
+
 def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | None:
     """A byline printed under the headline: ``Bài và ảnh: Thu Hà``, or a name in capitals on its own line."""
     after_title = head.title is None
@@ -571,6 +587,10 @@ def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | N
             after_title = True
             continue
         line = unicodedata.normalize("NFC", text[s:e].strip())
+        if (who := _byline_beside_date(line)) is not None:
+            if who:
+                return who
+            continue
         if not line or len(line) > 60:
             continue
         _, prefixed = _strip_byline_prefix(line)
