@@ -358,3 +358,10 @@ def test_a_party_cell_of_a_residential_group_keeps_its_capitalized_level_and_num
     assert "Chi bộ Tổ dân phố số 5" in orgs("Đồng chí Lê Văn Hải, đảng viên Chi bộ Tổ dân phố số 5 có vi phạm.")
     assert "Chi bộ tổ dân phố số 12 phường Tân Hòa" in orgs("Chi bộ tổ dân phố số 12 phường Tân Hòa tổ chức đại hội.")
     assert "Chi bộ Tổ dân phố Bắc Sơn" in orgs("Chi bộ Tổ dân phố Bắc Sơn họp thường kỳ.")
+
+
+def test_elders_pupils_and_members_named_without_a_post():
+    assert people("Cụ Lương Văn Thìn, 91 tuổi đời, 65 năm tuổi Đảng, phát biểu cảm ơn cấp ủy.") == [("Lương Văn Thìn", None)]
+    assert people("Em Trịnh Thu Trang, học sinh lớp 12, xúc động chia sẻ.") == [("Trịnh Thu Trang", None)]
+    assert people("Đảng viên Lục Văn Pao chia sẻ kinh nghiệm phát triển kinh tế.") == [("Lục Văn Pao", None)]
+    assert people("Ủy ban Kiểm tra đã kiểm tra 2 đảng viên\nThứ Ba, 14/11/2023") == []
