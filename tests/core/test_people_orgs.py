@@ -365,3 +365,11 @@ def test_elders_pupils_and_members_named_without_a_post():
     assert people("Em Trịnh Thu Trang, học sinh lớp 12, xúc động chia sẻ.") == [("Trịnh Thu Trang", None)]
     assert people("Đảng viên Lục Văn Pao chia sẻ kinh nghiệm phát triển kinh tế.") == [("Lục Văn Pao", None)]
     assert people("Ủy ban Kiểm tra đã kiểm tra 2 đảng viên\nThứ Ba, 14/11/2023") == []
+
+
+def test_the_standing_deputy_head_is_a_post_not_a_standing_board():
+    text = "Dự có đồng chí Lê Thị Hoa, Phó Trưởng Ban Thường trực Ban Tuyên giáo Tỉnh ủy Hà Nam."
+    assert not [o for o in orgs(text) if o.startswith("Ban Thường trực")]
+    text = "Phát biểu tại hội nghị, Phó Trưởng Ban Thường trực Ban Dân vận Huyện ủy Vũ Văn Sơn nhấn mạnh."
+    assert not [o for o in orgs(text) if o.startswith("Ban Thường trực")]
+    assert "Ban Thường trực Ủy ban MTTQ tỉnh" in orgs("Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị.")

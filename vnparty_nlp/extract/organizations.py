@@ -128,7 +128,8 @@ _LOWER_HEAD_MODIFIER = re.compile(rf"{_SP}(?:{COMMITTEES}|{LEVELS}|(?i:{_PARTY})
 _BARE = trie(BARE_BODIES)
 _BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
 _UNIQUE_AFTER = re.compile(rf"{_SP}(?:{_UNIQUE})(?!\w)")
-#: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
+#: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``,
+#: ``Phó Trưởng Ban Thường trực Ban Tổ chức``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
 
 
@@ -180,7 +181,8 @@ def find_organizations(doc: Doc) -> list[Organization]:
             break
         pos = m.end()
         head = m["unique"] or m["head"]
-        if m["head"] == "Thường trực" and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if m["head"] in ("Thường trực", "Ban Thường trực") and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            # "Phó Trưởng Ban Thường trực Ban Tuyên giáo Tỉnh ủy": a post; the body follows it
             pos = m.end("head")
             continue
         if m["head"] and (u := _UNIQUE_AFTER.match(text, m.end("head"))) and u.end() > m.end():
