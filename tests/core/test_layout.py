@@ -373,3 +373,15 @@ def test_a_view_counter_under_the_byline_is_neither_fact_nor_byline(counter):
 def test_the_author_on_the_datelines_line(dateline, author):
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
     assert (layout.published[:10], layout.author) == ("2021-03-19", author)
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I - Báo Quảng Trị điện tử",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I | Cổng thông tin điện tử tỉnh Quảng Trị",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng - Báo cáo kết quả quý I",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng - Báo cáo kết quả quý I"),
+])
+def test_the_sites_name_after_a_headline_is_not_the_headline(headline, title):
+    assert parse_layout(page(headline, "19/03/2021 09:15", LEAD, BODY, END)).title == title

@@ -316,6 +316,8 @@ def _head_kind(line: str) -> str:
         return "date"
     if len(line) > _MAX_TITLE_LEN:
         return "prose"
+    if (cut := _site_suffix_at(line)) and not _BREADCRUMB.search(line[:cut]):
+        line = line[:cut]  # "Headline | Cổng thông tin điện tử tỉnh X": the headline, whatever the bar says
     key = _key(line)
     if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40 or key in HEAD_CHROME_LINES:
         return "chrome"
@@ -599,6 +601,22 @@ def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | N
     return None
 
 
+#: the site's name that a page's <title> adds after the headline: `` - Báo Tuyên Quang điện tử``, `` | Cổng TTĐT ...``
+_SITE_SUFFIX = re.compile(r"\s+[-–|]\s+(?P<site>[^-–|]{3,80})$")
+
+
+def _site_suffix_at(title: str) -> int | None:
+    """Where the site's name after a headline begins (None when the headline has none)."""
+    m = _SITE_SUFFIX.search(title)
+    if not m or len(_words(title[:m.start()])) < _MIN_TITLE_WORDS:
+        return None
+    site = m["site"].strip()
+    key = _key(site)
+    if key.startswith(_PORTAL_NAMES) or re.match(r"(?:Báo|BÁO)\s+[A-ZĐ]", site) or re.search(r"(?i)\.(?:vn|com|net)$", site):
+        return m.start()
+    return None
+
+
 def parse_layout(text: str) -> Layout:
     """Title, dateline, byline and end of a plain-text article."""
     end, boxes = find_furniture(text)
@@ -607,6 +625,8 @@ def parse_layout(text: str) -> Layout:
     lines = [(s, e) for s, e in _lines(text, end) if text[s:e].strip()]
 
     head = _read_head(text, lines)
+    if head.title and (cut := _site_suffix_at(text[head.title[0]:head.title[1]])):
+        head.title = (head.title[0], head.title[0] + cut)
     title = text[head.title[0]:head.title[1]] if head.title else None
     author, credit, bottom_date = _read_tail(text, lines, head.end)
     published = head.published or bottom_date  # some sites print the date under the article
