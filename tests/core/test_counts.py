@@ -287,3 +287,11 @@ def test_an_amount_without_a_currency_and_no_money_before_is_not_money():
 )
 def test_a_unit_list_ends_before_a_repeated_unit(text, expected):
     assert expected in counts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trong đợt 2/9 Huyện ủy Can Lộc trao Huy hiệu Đảng cho 24 đảng viên.",
+    "Nhân dịp Quốc khánh 2/9 Đảng ủy xã trao Huy hiệu Đảng cho 24 đảng viên.",
+])
+def test_a_holiday_or_round_named_by_its_date_is_not_a_ratio(text):
+    assert counts(text) == [(24, None, "đảng viên")]

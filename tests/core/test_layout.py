@@ -286,3 +286,102 @@ def test_a_dateline_that_opens_with_its_place(dateline, iso):
     layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
     assert layout.published == iso
     assert parse_timestamp("Huyện ủy họp, ngày 20/10/2022") is None
+
+
+@pytest.mark.parametrize("dateline, iso", [
+    ("Xây dựng Đảng | 19/03/2021 07:30", "2021-03-19T07:30"),
+    ("Tin tức » Chính trị » Thứ Sáu, 19/3/2021", "2021-03-19"),
+    ("Hoạt động của Đảng bộ > 19-03-2021 16:05", "2021-03-19T16:05"),
+    ("Đăng ngày: 19/03/2021 | Người đăng: Quản trị viên", "2021-03-19"),
+    ("Thứ Sáu, 19/3/2021 | Tác giả: BBT | In bài", "2021-03-19"),
+])
+def test_a_section_label_and_the_dateline_on_one_line(dateline, iso):
+    for lines in ((dateline, "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+                  ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline)):
+        layout = parse_layout(page(*lines, LEAD, BODY, END))
+        assert layout.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
+        assert layout.published == iso
+
+
+@pytest.mark.parametrize("footer", [
+    ("© 2023 Huyện ủy Hướng Hóa. Ghi rõ nguồn khi phát hành lại thông tin từ website này.",),
+    ("Bản quyền thuộc Ban Tuyên giáo Tỉnh ủy Quảng Trị",
+     "Giấy phép số 15/GP-TTĐT ngày 12/4/2019 của Sở Thông tin và Truyền thông",
+     "Trưởng Ban biên tập: Trần Văn Khải, Phó Trưởng Ban Tuyên giáo Tỉnh ủy"),
+])
+def test_a_footer_after_the_byline_is_furniture(footer):
+    text = page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, "Minh Hòa", *footer)
+    result = analyze(text)
+    assert result.author == "Minh Hòa"
+    assert parse_layout(text).end == text.index(footer[0]) - 1
+    footer_at = text.index(footer[0])
+    assert not [f for kind in ("dates", "counts", "documents", "people", "organizations") for f in result.facts[kind]
+                if f.start >= footer_at]
+
+
+@pytest.mark.parametrize("byline, credit", [
+    ("Ban Tuyên giáo Huyện ủy Hướng Hóa", "Theo Báo Quảng Trị"),
+    ("Trung tâm VH-TT&TT huyện Hướng Hóa", "Nguồn: Cổng TTĐT tỉnh Quảng Trị"),
+])
+def test_a_unit_signing_above_a_source_credit_is_the_author(byline, credit):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, byline, credit))
+    assert (layout.author, layout.credit) == (byline, credit)
+
+
+@pytest.mark.parametrize("banner", ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "Cổng thông tin điện tử Huyện ủy Hướng Hóa"])
+def test_the_portals_banner_above_the_headline_gives_no_organization(banner):
+    text = page(banner, "Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END)
+    result = analyze(text)
+    assert result.title == "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"
+    assert not [o.text for o in result.organizations if o.start < len(banner)]
+    assert [o for o in result.organizations if o.text.startswith("Ban Thường vụ")]
+
+
+@pytest.mark.parametrize("tail, author", [
+    (("Tác giả bài viết: Thanh Hương", "Nguồn tin: Huyện ủy Hướng Hóa"), "Thanh Hương"),
+    (("Bài viết: Lê Minh - Ban Tuyên giáo Huyện ủy Hướng Hóa",), "Lê Minh"),
+    (("Tin bài: Hoàng Anh",), "Hoàng Anh"),
+])
+def test_the_author_field_of_a_portal_cms(tail, author):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail))
+    assert layout.author == author
+
+
+@pytest.mark.parametrize("tail, author", [
+    (("ThS. Nguyễn Thị Lan", "Trường Chính trị tỉnh Quảng Trị"), "ThS. Nguyễn Thị Lan"),
+    (("HOÀNG MINH", "Ban Tuyên giáo Huyện ủy Hướng Hóa"), "HOÀNG MINH"),
+    (("Ban Tuyên giáo Huyện ủy Hướng Hóa",), "Ban Tuyên giáo Huyện ủy Hướng Hóa"),
+])
+def test_a_signature_with_its_unit_on_the_line_below(tail, author):
+    assert parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, *tail)).author == author
+
+
+@pytest.mark.parametrize("counter", ["Số lượt xem: 1.023", "Số lần đọc: 87", "Lượt thích: 12"])
+def test_a_view_counter_under_the_byline_is_neither_fact_nor_byline(counter):
+    text = page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", LEAD, BODY, END, "Quàng Hương (TTVH huyện)", counter)
+    result = analyze(text)
+    assert result.author == "Quàng Hương"
+    assert not [c for c in result.counts if c.start >= text.index(counter)]
+
+
+@pytest.mark.parametrize("dateline, author", [
+    ("Lê Hà | 19/03/2021 09:15", "Lê Hà"),
+    ("Ngày: 19/03/2021 | Tác giả: Phạm Thu Hà", "Phạm Thu Hà"),
+    ("Đăng ngày: 19/03/2021 | Người đăng: Admin", None),
+    ("Xây dựng Đảng | 19/03/2021 07:30", None),
+])
+def test_the_author_on_the_datelines_line(dateline, author):
+    layout = parse_layout(page("Hướng Hóa sơ kết công tác xây dựng Đảng quý I", dateline, LEAD, BODY, END))
+    assert (layout.published[:10], layout.author) == ("2021-03-19", author)
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I - Báo Quảng Trị điện tử",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng quý I | Cổng thông tin điện tử tỉnh Quảng Trị",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng quý I"),
+    ("Hướng Hóa sơ kết công tác xây dựng Đảng - Báo cáo kết quả quý I",
+     "Hướng Hóa sơ kết công tác xây dựng Đảng - Báo cáo kết quả quý I"),
+])
+def test_the_sites_name_after_a_headline_is_not_the_headline(headline, title):
+    assert parse_layout(page(headline, "19/03/2021 09:15", LEAD, BODY, END)).title == title

@@ -331,3 +331,45 @@ def test_a_one_syllable_highlands_name_before_its_title():
         ("K'Điệp", "Phó Chủ tịch UBND huyện Di Linh")]
     assert people("Bà H’Mai, Chủ tịch Hội LHPN tỉnh, trao quà.") == [("H'Mai", "Chủ tịch Hội LHPN tỉnh")]
     assert people("Ông K’Ho trồng cà phê.") == []
+
+
+def test_a_title_stops_at_what_the_leader_does_to_others_at_a_ceremony():
+    assert people("Trao quyết định, đồng chí Trần Thị Mai, Phó Bí thư Huyện ủy giao nhiệm vụ cho đồng chí Lò Văn Sinh.")[0] == (
+        "Trần Thị Mai", "Phó Bí thư Huyện ủy")
+    assert people("Tại buổi lễ, đồng chí Vũ Đức Long, Bí thư Đảng ủy xã căn dặn các đảng viên trẻ.") == [
+        ("Vũ Đức Long", "Bí thư Đảng ủy xã")]
+    assert people("Đồng chí Đặng Văn Phú, Trưởng Ban Tổ chức Thị ủy tuyên bố lý do.") == [
+        ("Đặng Văn Phú", "Trưởng Ban Tổ chức Thị ủy")]
+
+
+def test_a_unique_body_after_another_head_is_not_cut_short():
+    assert "Ban Bí thư" in orgs("Đồng chí Lê Minh Hưng, Bí thư Trung ương Đảng, Thường trực Ban Bí thư dự hội nghị.")
+    assert not [o for o in orgs("Thường trực Ban Bí thư đã làm việc với Ban Thường vụ Tỉnh ủy Nam Định.")
+                if o.endswith("Ban Bí")]
+
+
+def test_places_that_begin_with_huong_stay_in_the_bodys_name():
+    assert "Ban Thường vụ Huyện ủy Hướng Hóa" in orgs("Sáng 14/3, Ban Thường vụ Huyện ủy Hướng Hóa tổ chức hội nghị.")
+    assert "Đảng ủy xã Hướng Phùng" in orgs("Đảng ủy xã Hướng Phùng triển khai Hướng dẫn số 12-HD/HU của Huyện ủy.")
+    assert "Đảng bộ xã Hướng Đạo" in orgs("Đảng bộ xã Hướng Đạo Hướng dẫn các chi bộ tổ chức đại hội.")
+
+
+def test_a_party_cell_of_a_residential_group_keeps_its_capitalized_level_and_number():
+    assert "Chi bộ Tổ dân phố số 5" in orgs("Đồng chí Lê Văn Hải, đảng viên Chi bộ Tổ dân phố số 5 có vi phạm.")
+    assert "Chi bộ tổ dân phố số 12 phường Tân Hòa" in orgs("Chi bộ tổ dân phố số 12 phường Tân Hòa tổ chức đại hội.")
+    assert "Chi bộ Tổ dân phố Bắc Sơn" in orgs("Chi bộ Tổ dân phố Bắc Sơn họp thường kỳ.")
+
+
+def test_elders_pupils_and_members_named_without_a_post():
+    assert people("Cụ Lương Văn Thìn, 91 tuổi đời, 65 năm tuổi Đảng, phát biểu cảm ơn cấp ủy.") == [("Lương Văn Thìn", None)]
+    assert people("Em Trịnh Thu Trang, học sinh lớp 12, xúc động chia sẻ.") == [("Trịnh Thu Trang", None)]
+    assert people("Đảng viên Lục Văn Pao chia sẻ kinh nghiệm phát triển kinh tế.") == [("Lục Văn Pao", None)]
+    assert people("Ủy ban Kiểm tra đã kiểm tra 2 đảng viên\nThứ Ba, 14/11/2023") == []
+
+
+def test_the_standing_deputy_head_is_a_post_not_a_standing_board():
+    text = "Dự có đồng chí Lê Thị Hoa, Phó Trưởng Ban Thường trực Ban Tuyên giáo Tỉnh ủy Hà Nam."
+    assert not [o for o in orgs(text) if o.startswith("Ban Thường trực")]
+    text = "Phát biểu tại hội nghị, Phó Trưởng Ban Thường trực Ban Dân vận Huyện ủy Vũ Văn Sơn nhấn mạnh."
+    assert not [o for o in orgs(text) if o.startswith("Ban Thường trực")]
+    assert "Ban Thường trực Ủy ban MTTQ tỉnh" in orgs("Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị.")

@@ -147,6 +147,8 @@ GENERIC = re.compile(
 #: (a designation: "Chi bộ 17", "Đoàn Kiểm tra số 892", "Quận 12", "thôn 5")
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?<!\w)(?i:lần thứ|thứ|trung ương|(?<!tổng )(?<!với )(?<!có )số|khóa|điều|khoản|chương|mục|quý|tháng|năm|ngày|phòng|tầng|km|"
+    # a holiday or a round named by its date: "đợt 2/9", "dịp 30/4", "Quốc khánh 2/9"
+    r"đợt|dịp|quốc khánh|"
     r"chi bộ|thôn|xóm|tổ|khu|khu phố|tổ dân phố|tiểu khu|khu dân cư|khóm|quận|phường|đội|ấp|khối|bản|đoàn|"
     # "Chi bộ khu vực 3 phường Gia Cẩm", "Khu vực 2": a designation ("trong khu vực 3 xã" counts communes)
     r"(?:chi bộ|đảng bộ|tổ đảng)\s+khu vực)\s*$|(?<!\w)Khu vực\s*$"

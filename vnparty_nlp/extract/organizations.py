@@ -72,11 +72,14 @@ BARE_BODIES: tuple[str, ...] = (
 #: levels that a body may end with and still be a name (``Đảng bộ huyện``; ``Chi bộ thôn`` is not)
 ADMINISTRATIVE_LEVELS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|Thành phố|Thị xã|Quận|Huyện|Tỉnh)"
 #: capitalized words that start a following title or sentence, never the rest of a body's name
-#: ("Một" only in "Một số": "Thành ủy Thủ Dầu Một" ends in it)
-NOT_NAME_WORDS = r"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng|Nâng|Đổi|Xây|Triển|Thực|Tăng|Đẩy)(?!\w)"
+#: ("Một" only in "Một số": "Thành ủy Thủ Dầu Một" ends in it; "Hướng" only before a lower-case word, as in
+#: "Hướng dẫn": "Huyện ủy Hướng Hóa", "xã Hướng Phùng" are places)
+NOT_NAME_WORDS = (rf"(?:Một(?=[^\S\n]+số(?!\w))|Về|Các|Những|Tiếp|Hướng(?![^\S\n]+{UPPER})|Nâng|Đổi|Xây|Triển|Thực|Tăng"
+                  r"|Đẩy)(?!\w)")
 COMMITTEES = r"(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Đđ]ảng ủy|Trung ương|Trung Ương|TW)(?!\s+viên)"
 LEVELS = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|cơ quan|khối|thôn|xóm|bản|ấp|khóm|buôn|"
-          r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?)")
+          r"tổ dân phố|khu phố|khu vực|tiểu khu|khu dân cư|trường|Thành phố|Thị xã|Quận|Huyện|Tỉnh|TP\.?|"
+          r"Tổ dân phố|Khu phố|Tiểu khu|Khu dân cư)")
 #: lower-case syllables that may end a proper name (``Công an``, ``Quân sự``, ``Biên phòng``)
 NAME_TAIL = (
     "an sự chính phòng đội vụ trị chức tra giáo vận dân ương nghiệp tế hội thông binh nữ niên nông nhân "
@@ -114,7 +117,7 @@ _HEAD = rf"(?i:{_PARTY})|{_OTHER}"
 _UNIQUE_FORMS = {form for b in UNIQUE_BODIES for form in (b, b[:1] + b[1:].lower())}  # "Bộ chính trị"
 _UNIQUE = trie(_UNIQUE_FORMS)
 _ABBREVIATION = rf"{_SP}?\({UPPER}{{2,8}}\)"  # "Ủy ban Kiểm tra (UBKT) Tỉnh ủy"
-_LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|\d+))?"
+_LEVEL_PART = rf"{LEVELS}(?:{_SP}{LEVELS})*(?:{_SP}(?:{NAME}|(?:số{_SP})?\d+))?"  # "tổ dân phố số 5"
 _MODIFIER = (rf"(?:{_ABBREVIATION})?(?:{_SP}(?:{COMMITTEES}(?!\w)|(?:{_HEAD})(?!\w)|(?i:{_UNITS})(?!\w)|{_LEVEL_PART}"
              rf"|(?!{COMMITTEES}(?!\w)){NAME})){{0,4}}")
 ORGANIZATION = re.compile(rf"(?<!\w)(?:(?P<unique>{_UNIQUE})|(?P<head>{_HEAD}|Bộ)(?P<task>{_TASK})?(?P<mod>{_MODIFIER}))(?!\w)")
@@ -124,7 +127,9 @@ _ADMINISTRATIVE_ONLY = re.compile(rf"(?:{_SP}(?:{ADMINISTRATIVE_LEVELS}))+")
 _LOWER_HEAD_MODIFIER = re.compile(rf"{_SP}(?:{COMMITTEES}|{LEVELS}|(?i:{_PARTY}))")
 _BARE = trie(BARE_BODIES)
 _BARE_BODY = re.compile(rf"(?:{_BARE})(?!{_SP}viên)(?:{_SP}(?:{LEVELS}))?")
-#: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``)
+_UNIQUE_AFTER = re.compile(rf"{_SP}(?:{_UNIQUE})(?!\w)")
+#: a post right before "Thường trực" makes it part of a title (``Phó Chủ tịch Thường trực UBND tỉnh``,
+#: ``Phó Trưởng Ban Thường trực Ban Tổ chức``)
 _POST_BEFORE = re.compile(r"(?i:chủ tịch|bí thư|trưởng ban|chủ nhiệm|giám đốc|trưởng)[^\S\n]+$")
 
 
@@ -176,8 +181,12 @@ def find_organizations(doc: Doc) -> list[Organization]:
             break
         pos = m.end()
         head = m["unique"] or m["head"]
-        if m["head"] == "Thường trực" and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if m["head"] in ("Thường trực", "Ban Thường trực") and _POST_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            # "Phó Trưởng Ban Thường trực Ban Tuyên giáo Tỉnh ủy": a post; the body follows it
             pos = m.end("head")
+            continue
+        if m["head"] and (u := _UNIQUE_AFTER.match(text, m.end("head"))) and u.end() > m.end():
+            pos = m.end("head")  # "Thường trực Ban Bí thư": the name ran into a unique body and cut it short
             continue
         mod = (m["task"] or "") + (m["mod"] or "")
         if m["head"] and not mod.strip():

@@ -35,6 +35,10 @@ class Person(Fact):
 
 
 HONORIFICS = r"(?:[Đđ]ồng chí|ĐỒNG CHÍ|[Đđ]/[Cc]|[Ôô]ng|[Bb]à|ÔNG|BÀ|[Aa]nh|[Cc]hị)"
+#: words that name a person only right before the name on the same line, and not after a number
+#: (``Cụ Đặng Văn Thông``, ``Em Vũ Thị Hà``, ``đảng viên Lý Văn Sình``; not ``12 đảng viên`` over a dateline)
+SOFT_HONORIFICS = ("cụ", "em", "đảng viên")
+_SOFT = rf"(?<![\d%] )(?<!\w)(?:các[^\S\n]+)?{trie(SOFT_HONORIFICS)}(?!\w)[^\S\n]*:?[^\S\n]*(?=\S)"
 #: posts that start a title; matched with any case of their letters ("phó chủ nhiệm", "Chánh văn phòng")
 TITLE_WORDS: tuple[str, ...] = (
     "Tổng Bí thư", "Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Ủy viên", "Tỉnh ủy viên", "Huyện ủy viên",
@@ -68,6 +72,9 @@ TITLE_STOP_WORDS: tuple[str, ...] = (
     # verbs that start what the person did or bears: "..., Giám đốc Công ty chịu trách nhiệm chính về ..."
     "chịu", "chủ động", "trực tiếp", "đón", "tiếp", "hướng dẫn", "nhắc nhở", "khen ngợi", "tự", "xin",
     "bàn giao", "đảm nhận", "đảm nhiệm", "nghỉ", "khảo sát", "thừa nhận", "nhận định", "nhận xét",
+    # what a leader does to others at a ceremony: "..., Phó Bí thư Thành ủy giao nhiệm vụ cho đồng chí ..."
+    "giao nhiệm vụ", "giao trách nhiệm", "giao cho", "căn dặn", "dặn dò", "phổ biến", "truyền đạt", "tuyên bố",
+    "kêu gọi", "đề cập", "gắn", "trân trọng", "tuyên dương",
 )
 _TITLE = trie(TITLE_WORDS)
 _ABBREVIATIONS = trie(TITLE_ABBREVIATIONS)
@@ -114,10 +121,10 @@ _AFTER_PLACE_WORD = re.compile(rf"(?<!\w)(?i:{trie(PLACE_WORDS)})[^\S\n]+$")
 _MAX_NAME = 5
 _MAX_TITLE = 200
 _MAX_CHAIN = 600
-_HONORIFIC = re.compile(rf"(?<!\w)(?:(?i:các)\s+)?{HONORIFICS}\s*:?\s*")
+_HONORIFIC = re.compile(rf"(?<!\w)(?:(?i:các)\s+)?{HONORIFICS}\s*:?\s*|(?i:{_SOFT})")
 #: the same on the lower-cased text (a trie, case-sensitive: several times faster to scan)
 _HONORIFIC_LOWER = re.compile(
-    rf"(?<!\w)(?:các\s+)?{trie(['đồng chí', 'đ/c', 'ông', 'bà', 'anh', 'chị'])}(?!\w)\s*:?\s*")
+    rf"(?<!\w)(?:các\s+)?{trie(['đồng chí', 'đ/c', 'ông', 'bà', 'anh', 'chị'])}(?!\w)\s*:?\s*|{_SOFT}")
 #: a list header: "các đồng chí:", "gồm:", "có các Đ/c:", "Các Ủy viên Bộ Chính trị:", "Các ông, bà:"
 _LIST_HEADER = re.compile(
     rf"(?<!\w)(?:(?i:các|gồm|gồm các|có các|có)\s+(?:{HONORIFICS}|ông,\s*bà|vị|(?i:đại biểu))"

@@ -18,6 +18,8 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "bài và ảnh", "bài, ảnh", "bài/ảnh", "bài", "tin và ảnh", "tin, ảnh", "tin/ảnh", "tin", "ảnh", "tác giả",
     "phóng viên", "pv", "người viết", "nhóm phóng viên", "thực hiện", "người đăng", "người thực hiện", "viết bởi",
     "đăng bởi", "biên tập", "by",
+    # the author field of portal CMSs (NukeViet: "Tác giả bài viết: ...", "Nguồn tin: ..." under it)
+    "tác giả bài viết", "bài viết", "người viết bài", "tin bài", "tin, bài", "bài, ảnh, video", "bài và ảnh, video",
 )
 #: words that start an organisation or a place, not a person's name (never a common middle or given
 #: name: "Thị", "Văn", "Quân" are names)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vnparty_nlp.lang import BYLINE_PREFIXES, COPYRIGHT_WORDS, RANK_PREFIX, ROLE_WORDS, TODAY_WORDS, find_date
 from vnparty_nlp.lang import dateline_rest as _dateline_rest
@@ -34,6 +34,15 @@ FURNITURE_MARKERS: tuple[str, ...] = (
 #: furniture lines that are too common as the first words of a sentence to be matched as prefixes
 FURNITURE_LINES: frozenset[str] = frozenset({"phản hồi", "mới nhất", "tin mới nhất", "trở về", "đóng"})
 _MARKER_MAX_LEN = 60
+#: how a site's footer opens (copyright, licence, editor in charge, address), as prefixes of lines that
+#: may be longer than a marker: ``© 2023 Huyện ủy ...``, ``Giấy phép số 12/GP-TTĐT ...`` (an address or a
+#: phone line is not among them: an article may print a hotline)
+FOOTER_OPENERS: tuple[str, ...] = (
+    "©", "(c) ", "copyright", "bản quyền thuộc", "bản quyền ©", "bản quyền:", "ghi rõ nguồn", "giấy phép số",
+    "giấy phép xuất bản", "giấy phép thiết lập", "giấy phép hoạt động", "cơ quan chủ quản", "chịu trách nhiệm nội dung",
+    "chịu trách nhiệm chính", "chịu trách nhiệm xuất bản", "tổng biên tập:", "trưởng ban biên tập:",
+)
+_FOOTER_MAX_LEN = 200
 #: markers of link boxes that sites also embed in the middle of an article
 BOX_MARKERS: tuple[str, ...] = ("tin liên quan", "các tin liên quan", "bài liên quan", "xem thêm", "đọc thêm")
 #: body text (characters in long lines) that must follow a box for it to be inside the article
@@ -52,6 +61,7 @@ CMS_RESIDUE: tuple[str, ...] = ("null", "undefined", "None", "author", "content:
 #: portal chrome above a headline, as prefixes of the line (counters, tool buttons, skip links)
 HEAD_CHROME: tuple[str, ...] = (
     "skip portlet", "portlet menu", "số lượt truy cập", "lượt truy cập", "đang truy cập", "lượt xem", "lượt đọc",
+    "số lượt xem", "số lần xem", "số lần đọc", "lượt thích", "lượt chia sẻ", "lượt bình luận", "số người xem",
     "emailprint", "email print", "cỡ chữ", "font size", "trang chủ",
 )
 #: portal chrome above a headline, as whole lines (section names and menus that also begin headlines)
@@ -148,7 +158,7 @@ class Layout:
     """Where the parts of a plain-text article are (offsets into the original text)."""
 
     end: int  # the article ends here; furniture (if any) follows
-    boxes: tuple[tuple[int, int], ...]  # related-links boxes inside the article: no facts come from them
+    boxes: tuple[tuple[int, int], ...]  # no facts come from them: related-links boxes, the portal's chrome above the headline
     title: str | None
     title_span: tuple[int, int] | None
     published: str | None  # ISO date or date-time (a month ``YYYY-MM`` from a corpus prefix)
@@ -219,6 +229,8 @@ def find_furniture(text: str) -> tuple[int, list[tuple[int, int]]]:
         if not seen_body:
             seen_body = body[i]
             continue
+        if len(line.strip()) <= _FOOTER_MAX_LEN and _key(line).startswith(FOOTER_OPENERS):
+            return start, boxes
         if not _is_marker(line):
             continue
         if _is_marker(line, BOX_MARKERS):
@@ -279,12 +291,33 @@ def _is_prose(line: str) -> bool:
     return len(line) > _MAX_TITLE_LEN or line.endswith((".", ";", "…")) or len(line) >= 60 and line.endswith(("!", "?", ":"))
 
 
+#: what separates a section label from the dateline on one line: ``Xây dựng Đảng | 05/10/2023 07:30``
+_LABEL_SEPARATOR = re.compile(r"\s+[|»›>]\s+|\s*[|»›]\s*")
+
+
+def _head_stamp(line: str) -> str | None:
+    """The date of a head line that is a dateline, alone or beside a section label, a breadcrumb or another
+    field (``Xây dựng Đảng | 05/10/2023 07:30``, ``Tin tức » Thứ Ba, 12/9/2023``, ``... | Người đăng: Admin``)."""
+    if stamp := parse_timestamp(line):
+        return stamp
+    parts = _LABEL_SEPARATOR.split(line)
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    stamps = [stamp for p in parts if (stamp := parse_timestamp(p))]
+    labels = [p for p in parts if not parse_timestamp(p)]
+    if len(stamps) != 1 or not all(len(_words(p)) <= 6 and not find_date(p) for p in labels):
+        return None
+    return stamps[0]  # "Đăng ngày: 08/06/2022 | Người đăng: Admin" too
+
+
 def _head_kind(line: str) -> str:
     """What a line of a page's head is: date, chrome, short, caption, fragment, lead, prose or title."""
-    if parse_timestamp(line):
+    if _head_stamp(line):
         return "date"
     if len(line) > _MAX_TITLE_LEN:
         return "prose"
+    if (cut := _site_suffix_at(line)) and not _BREADCRUMB.search(line[:cut]):
+        line = line[:cut]  # "Headline | Cổng thông tin điện tử tỉnh X": the headline, whatever the bar says
     key = _key(line)
     if not key or _BREADCRUMB.search(line) or key.startswith(HEAD_CHROME) and len(line) < 40 or key in HEAD_CHROME_LINES:
         return "chrome"
@@ -316,6 +349,7 @@ class _Head:
     title: tuple[int, int] | None = None
     published: str | None = None
     top_byline: str | None = None
+    chrome: list[tuple[int, int]] = field(default_factory=list)  # banners, breadcrumbs, section names above it
     end: int = 0  # index (into the content lines) of the first line after the head
 
 
@@ -340,12 +374,14 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
                 candidates.append((i, (s, s + len(pair[0]))))
             continue
         if kind == "date":
-            stamp = parse_timestamp(line) or ""
+            stamp = _head_stamp(line) or ""
             # above a headline, a date with neither time nor label written out in words is the header's "today"
             spelled = bool(re.search(r"(?i)\btháng\b", line))
             dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line)) or not spelled))
             skipped = True
             continue
+        if kind == "chrome" and not candidates:  # the site's banner or menu, not the article
+            head.chrome.append((s, e))
         if kind in ("chrome", "short"):
             skipped = skipped or not candidates
             continue
@@ -487,27 +523,62 @@ def _is_tail_chrome(line: str) -> bool:
         key in HEAD_CHROME_LINES)
 
 
+#: how the unit under a signature begins (``Trường Chính trị tỉnh``, ``Học viện Chính trị khu vực I``)
+UNIT_LINE_OPENERS: tuple[str, ...] = (*ORG_BYLINE_OPENERS, "trường ", "học viện", "viện ", "khoa ", "đại học", "ủy ban",
+                                      "uỷ ban", "thành ủy", "thành uỷ", "thị ủy", "thị uỷ", "quận ủy", "quận uỷ")
+
+
+def _is_unit_line(line: str) -> bool:
+    """A line that names only a unit: a signature's affiliation printed under the name."""
+    line = line.strip()
+    return 0 < len(line) <= 80 and line[-1:] not in ".;:!?" and line.lower().startswith(UNIT_LINE_OPENERS) and all(
+        w[:1].isupper() or w.lower() in ("và", "&") or not w[:1].isalpha() for w in line.split()[:2])
+
+
 def _read_tail(text: str, lines: list[tuple[int, int]], head_end: int) -> tuple[str | None, str | None, str | None]:
     """(author, credit, published) from the last lines of the article."""
     author = credit = None
     tail = lines[max(head_end, len(lines) - _TAIL_LINES):]
     published = next((stamp for s, e in reversed(tail[-3:]) if (stamp := parse_timestamp(text[s:e]))), None)
     seen_text = False
-    for s, e in reversed(tail):
+    for i in range(len(tail) - 1, -1, -1):
+        s, e = tail[i]
         line = unicodedata.normalize("NFC", text[s:e].strip())
         if _is_tail_chrome(line) and not seen_text or parse_timestamp(line):
             continue
         if _is_body_line(line) or len(line) > 80:
             break
+        if not seen_text and i > 0 and _is_unit_line(line):
+            above = unicodedata.normalize("NFC", text[tail[i - 1][0]:tail[i - 1][1]].strip())
+            name = None if _is_unit_line(above) else _split_byline(above, last=False)[0]
+            if name:  # "ThS. Nguyễn Thị Lan" over "Trường Chính trị tỉnh": the writer and her unit
+                author = name
+                break
         found_author, found_credit = _split_byline(line, last=not seen_text)
-        seen_text = True
-        if found_credit and credit is None:
+        if found_credit and credit is None:  # "Theo Báo Hà Giang" closes the article like the byline above it
             credit = found_credit
             continue
+        seen_text = True
         if found_author:
             author = found_author
         break
     return author, credit, published
+
+
+def _byline_beside_date(line: str) -> str | None:
+    """The author on a dateline's line (``Lê Hà | 12/06/2023 09:15``, ``Ngày: 12/06/2023 | Tác giả: Phạm Hà``);
+    ``""`` for a dateline that names no one, None for any other line."""
+    parts = _LABEL_SEPARATOR.split(line)
+    if len(parts) < 2 or not _head_stamp(line):
+        return None
+    for part in parts:
+        part = part.strip()
+        if not part or parse_timestamp(part) or _head_kind(part) == "chrome":
+            continue
+        _, prefixed = _strip_byline_prefix(part)
+        if (prefixed or _is_name(part)) and (who := _split_byline(part, last=False)[0]):
+            return who
+    return ""
 
 
 def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | None:
@@ -518,11 +589,31 @@ def _top_byline(text: str, lines: list[tuple[int, int]], head: _Head) -> str | N
             after_title = True
             continue
         line = unicodedata.normalize("NFC", text[s:e].strip())
+        if (who := _byline_beside_date(line)) is not None:
+            if who:
+                return who
+            continue
         if not line or len(line) > 60:
             continue
         _, prefixed = _strip_byline_prefix(line)
         if prefixed or after_title and head.title and line.isupper() and _is_name(line):
             return _split_byline(line, last=False)[0]
+    return None
+
+
+#: the site's name that a page's <title> adds after the headline: `` - Báo Tuyên Quang điện tử``, `` | Cổng TTĐT ...``
+_SITE_SUFFIX = re.compile(r"\s+[-–|]\s+(?P<site>[^-–|]{3,80})$")
+
+
+def _site_suffix_at(title: str) -> int | None:
+    """Where the site's name after a headline begins (None when the headline has none)."""
+    m = _SITE_SUFFIX.search(title)
+    if not m or len(_words(title[:m.start()])) < _MIN_TITLE_WORDS:
+        return None
+    site = m["site"].strip()
+    key = _key(site)
+    if key.startswith(_PORTAL_NAMES) or re.match(r"(?:Báo|BÁO)\s+[A-ZĐ]", site) or re.search(r"(?i)\.(?:vn|com|net)$", site):
+        return m.start()
     return None
 
 
@@ -534,9 +625,12 @@ def parse_layout(text: str) -> Layout:
     lines = [(s, e) for s, e in _lines(text, end) if text[s:e].strip()]
 
     head = _read_head(text, lines)
+    if head.title and (cut := _site_suffix_at(text[head.title[0]:head.title[1]])):
+        head.title = (head.title[0], head.title[0] + cut)
     title = text[head.title[0]:head.title[1]] if head.title else None
     author, credit, bottom_date = _read_tail(text, lines, head.end)
     published = head.published or bottom_date  # some sites print the date under the article
     author = author or _top_byline(text, lines, head)
+    boxes = sorted([*head.chrome, *boxes])
     return Layout(end=end, boxes=tuple(boxes), title=title, title_span=head.title, published=published,
                   author=author, credit=credit)
