@@ -385,3 +385,20 @@ def test_the_author_on_the_datelines_line(dateline, author):
 ])
 def test_the_sites_name_after_a_headline_is_not_the_headline(headline, title):
     assert parse_layout(page(headline, "19/03/2021 09:15", LEAD, BODY, END)).title == title
+
+
+def test_a_sentence_with_a_stray_separator_at_the_top_is_the_article_not_a_breadcrumb():
+    """Markup residue or a pipe in the first sentence does not make it the site's menu: its facts stay."""
+    from vnparty_nlp import analyze
+
+    first = analyze("Căn cứ Kế hoạch số 79-KH/TU của Tỉnh ủy, <b> 12/12 chi bộ đã tổ chức đại hội xong.\n")
+    assert [d.text for d in first.facts["documents"]] == ["Kế hoạch số 79-KH/TU"]
+    assert [(c.value, c.total) for c in first.facts["counts"]] == [(12, 12)]
+    second = analyze("Đảng ủy xã Tả Phìn | thực hiện Chỉ thị số 05-CT/TW, kết nạp 7 đảng viên mới trong quý I.\n"
+                     "Các chi bộ duy trì sinh hoạt đều đặn.\n")
+    assert [d.text for d in second.facts["documents"]] == ["Chỉ thị số 05-CT/TW"]
+    assert [c.value for c in second.facts["counts"]] == [7]
+    # a breadcrumb is still the site's: no facts from it
+    crumb = analyze("Trang chủ > Xây dựng Đảng > Kiểm tra 35 năm\nĐảng bộ xã Tả Phìn kết nạp 7 đảng viên\n"
+                    "Sáng 5/3, Đảng ủy xã Tả Phìn tổ chức lễ kết nạp 7 đảng viên mới.\n")
+    assert all(c.value != 35 for c in crumb.facts["counts"])

@@ -380,8 +380,8 @@ def _read_head(text: str, lines: list[tuple[int, int]]) -> _Head:
             dates.append((i, stamp, "T" in stamp or bool(_PUBLISHED_LABEL.search(line)) or not spelled))
             skipped = True
             continue
-        if kind == "chrome" and not candidates:  # the site's banner or menu, not the article
-            head.chrome.append((s, e))
+        if kind == "chrome" and not candidates and not _is_prose(line):  # the site's banner or menu, not the
+            head.chrome.append((s, e))  # article (a sentence with a stray "<b>" or "|" is the article)
         if kind in ("chrome", "short"):
             skipped = skipped or not candidates
             continue
