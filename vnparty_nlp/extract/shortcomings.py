@@ -449,7 +449,7 @@ class _Reader:
     def item(self, s: int, e: int, how: str) -> Shortcoming | None:
         text = self.doc.lower
         s, e = _trim(text, s, e)
-        s = self.strip_attribution(s, e)
+        s = self.cues.after_speaker(s, e)
         s = _strip_lead(text, s, e)
         s = _strip_lead(text, self.cues.strip_frames(s, e), e)
         s, e = _trim_quotes(text, *_trim(text, s, e))
@@ -457,10 +457,6 @@ class _Reader:
             return None
         span = self.doc.span(s, e)
         return Shortcoming(span.text, span.bounds, how=how)
-
-
-    def strip_attribution(self, s: int, e: int) -> int:
-        return self.cues.after_speaker(s, e)
 
 
 def _trim_quotes(text: str, s: int, e: int) -> tuple[int, int]:
