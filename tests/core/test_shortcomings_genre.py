@@ -488,3 +488,29 @@ def test_an_inspection_finds_signs_of_violation_on_its_subject():
     assert len(items(text)) == 1
     # the procedure is no finding
     assert items("Năm 2023, Ủy ban Kiểm tra Huyện ủy kiểm tra khi có dấu hiệu vi phạm đối với 4 đảng viên.") == []
+
+
+def test_rows_of_a_table_after_an_announcement_without_bullets():
+    text = ("Năm 2023, thị xã Ba Đồn có 15/21 chỉ tiêu đạt kế hoạch. Những chỉ tiêu không đạt:\n"
+            "Tổng vốn đầu tư toàn xã hội 2.100 tỷ đồng, bằng 81% kế hoạch\n"
+            "Số doanh nghiệp thành lập mới 42, kế hoạch 60\n"
+            "Tỷ lệ lao động qua đào tạo 58%, kế hoạch 65%\n"
+            "Hội nghị đã bàn các giải pháp cho năm 2024.")
+    assert items(text) == [
+        "Tổng vốn đầu tư toàn xã hội 2.100 tỷ đồng, bằng 81% kế hoạch",
+        "Số doanh nghiệp thành lập mới 42, kế hoạch 60",
+        "Tỷ lệ lao động qua đào tạo 58%, kế hoạch 65%",
+    ]
+
+
+def test_failings_one_per_line_without_bullets_or_stops():
+    text = ("Hội nghị sơ kết chỉ ra các hạn chế sau:\n"
+            "Nhiều chi bộ khối trường học chưa xây dựng chuyên đề riêng\n"
+            "Việc nêu gương của người đứng đầu một số cơ quan còn mờ nhạt\n"
+            "Sổ theo dõi đảng viên ở 3 chi bộ ghi chép thiếu\n"
+            "Năm tới, Đảng ủy tiếp tục chỉ đạo sinh hoạt chuyên đề hằng quý.")
+    assert items(text) == [
+        "Nhiều chi bộ khối trường học chưa xây dựng chuyên đề riêng",
+        "Việc nêu gương của người đứng đầu một số cơ quan còn mờ nhạt",
+        "Sổ theo dõi đảng viên ở 3 chi bộ ghi chép thiếu",
+    ]

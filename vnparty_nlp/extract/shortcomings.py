@@ -123,6 +123,9 @@ _QUOTES = "\"'“”‘’«»"
 _ITEM_TRIM = " \t\n.…;,:-–•+*"
 _MIN_ITEM_CHARS = 8
 _HEADING_WORDS = 8
+#: a table row is short and not closed by a stop: "Tỷ lệ che phủ rừng 61,2%, kế hoạch 62%"
+_ROW_WORDS = 30
+_ROW_CLOSERS = ".!?…:"
 
 
 def _outside_quotes(text: str, s: int, e: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -339,9 +342,9 @@ def _list_items(cues: _Cues, start: int, end: int) -> list[tuple[int, int]]:
                 bounds.append((pos, semi.start()))
                 pos = semi.end()
             bounds.append((pos, stop))
-    elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body):
-        bounds, pos = [], start  # items at ';', '.', and at '+' bullets run into one line
-        for m in re.finditer(r";|\.(?=\s+\S)|" + _INLINE_BULLET.pattern, body):
+    elif ";" in body or re.search(r"\.\s+\S", body) or _INLINE_BULLET.search(body) or "\n" in body.strip():
+        bounds, pos = [], start  # items at ';', '.', at '+' bullets run into one line, at the rows of a table
+        for m in re.finditer(r";|\.(?=\s+\S)|\n|" + _INLINE_BULLET.pattern, body):
             bounds.append((pos, start + m.start()))
             pos = start + m.end()
         bounds.append((pos, end))
@@ -364,6 +367,14 @@ def _list_end(doc: Doc, start: int) -> int:
         while first < len(text) and text[first].isspace():
             first += 1
         stop = text.find("\n", first)
+        # rows of a table set one per line, without bullets or a closing stop ("Thu ngân sách 21 tỷ đồng,
+        # bằng 86% dự toán"), go on with the list; a line closed by a stop after them is prose again
+        while 0 <= stop and text[first:stop].rstrip()[-1:] not in _ROW_CLOSERS:
+            nxt = text.find("\n", stop + 1)
+            row = text[stop + 1:len(text) if nxt < 0 else nxt].strip()
+            if not row or len(row.split()) > _ROW_WORDS or row[-1] in _ROW_CLOSERS:
+                break
+            first, stop = stop + 1, nxt
         return len(text) if stop < 0 else stop
     while True:
         m = _BULLET_LINE.match(text, end)
