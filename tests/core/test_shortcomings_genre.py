@@ -514,3 +514,62 @@ def test_failings_one_per_line_without_bullets_or_stops():
         "Việc nêu gương của người đứng đầu một số cơ quan còn mờ nhạt",
         "Sổ theo dõi đảng viên ở 3 chi bộ ghi chép thiếu",
     ]
+
+
+def test_vices_a_party_building_analysis_names():
+    # each vice stands alone, after a sentence of achievements: its own words must say it is a failing
+    text = ("Những năm qua, công tác cán bộ có nhiều đổi mới. "
+            "Một số cán bộ có biểu hiện né tránh, đùn đẩy việc khó cho cấp dưới. "
+            "Nhiều cơ quan đã ban hành quy chế dân chủ. "
+            "Việc đánh giá cán bộ cuối năm ở nhiều nơi mang nặng tính thủ tục. "
+            "Công tác tuyên truyền được đổi mới. "
+            "Không ít người đứng đầu nói nhiều làm ít.")
+    assert items(text) == [
+        "Một số cán bộ có biểu hiện né tránh, đùn đẩy việc khó cho cấp dưới",
+        "Việc đánh giá cán bộ cuối năm ở nhiều nơi mang nặng tính thủ tục",
+        "Không ít người đứng đầu nói nhiều làm ít",
+    ]
+
+
+def test_a_vice_named_as_the_subject_stays_with_its_clause():
+    text = ("Bệnh hình thức, chạy theo phong trào ở một số chi bộ chậm được khắc phục. "
+            "Công tác dân vận được quan tâm. "
+            "Lối làm việc cửa quyền, xa dân của một số công chức xã vẫn chưa được khắc phục triệt để.")
+    assert items(text) == [
+        "Bệnh hình thức, chạy theo phong trào ở một số chi bộ chậm được khắc phục",
+        "Lối làm việc cửa quyền, xa dân của một số công chức xã vẫn chưa được khắc phục triệt để",
+    ]
+
+
+def test_what_voters_raise_drops_their_lead_in():
+    text = ("Tại buổi tiếp xúc, cử tri xã Tân Thành phản ánh cán bộ một cửa còn gây khó dễ khi người dân làm thủ tục. "
+            "Ý kiến cử tri phản ánh, hồ sơ chuyển mục đích sử dụng đất ở huyện giải quyết trễ hẹn. "
+            "Nhiều cử tri bức xúc về việc công chức địa chính xã hách dịch với người dân.")
+    assert items(text) == [
+        "cán bộ một cửa còn gây khó dễ khi người dân làm thủ tục",
+        "hồ sơ chuyển mục đích sử dụng đất ở huyện giải quyết trễ hẹn",
+        "việc công chức địa chính xã hách dịch với người dân",
+    ]
+
+
+def test_plain_words_of_a_commune_meeting():
+    text = ("Bí thư Đảng ủy xã nói: năm rồi làm được nhiều việc, nhưng cũng còn mấy cái dở. "
+            "Sinh hoạt chi bộ thôn 3 có tháng không đủ người. "
+            "Đường nội đồng mùa mưa vẫn lầy lội. "
+            "Thu đảng phí ở chi bộ thôn 5 còn lơ là, để nợ cả quý.")
+    assert items(text) == [
+        "Sinh hoạt chi bộ thôn 3 có tháng không đủ người",
+        "Đường nội đồng mùa mưa vẫn lầy lội",
+        "Thu đảng phí ở chi bộ thôn 5 còn lơ là, để nợ cả quý",
+    ]
+
+
+def test_an_analysis_stance_and_a_shortfall_of_result_or_pace():
+    text = ("Nhìn tổng thể, việc thu hút đầu tư vào khu công nghiệp đạt kết quả thấp. "
+            "Có thể thấy, chuyển dịch cơ cấu lao động ở nông thôn diễn ra chậm. "
+            "Báo cáo nhìn nhận 2 chỉ tiêu về giảm nghèo khó đạt vào cuối nhiệm kỳ.")
+    assert items(text) == [
+        "việc thu hút đầu tư vào khu công nghiệp đạt kết quả thấp",
+        "chuyển dịch cơ cấu lao động ở nông thôn diễn ra chậm",
+        "2 chỉ tiêu về giảm nghèo khó đạt vào cuối nhiệm kỳ",
+    ]
