@@ -573,3 +573,22 @@ def test_an_analysis_stance_and_a_shortfall_of_result_or_pace():
         "chuyển dịch cơ cấu lao động ở nông thôn diễn ra chậm",
         "2 chỉ tiêu về giảm nghèo khó đạt vào cuối nhiệm kỳ",
     ]
+
+
+def test_a_span_of_time_before_the_subjectless_predicate_after_nhung():
+    text = ("Cử tri phản ánh cầu treo bản Na Ươi hư hỏng nặng nhưng đã 2 năm chưa được sửa chữa. "
+            "Tuy nhiên, kênh mương nội đồng xã Thạch Hòa bị bồi lấp nhưng lâu nay vẫn chưa được nạo vét.")
+    assert items(text) == [
+        "cầu treo bản Na Ươi hư hỏng nặng nhưng đã 2 năm chưa được sửa chữa",
+        "kênh mương nội đồng xã Thạch Hòa bị bồi lấp nhưng lâu nay vẫn chưa được nạo vét",
+    ]
+
+
+def test_the_members_a_colon_announces_stay_with_their_clause():
+    text = ("Giữa nhiệm kỳ, báo cáo nhìn nhận 2 chỉ tiêu khó hoàn thành, gồm: tỷ lệ đô thị hóa, tỷ lệ hộ dùng nước sạch. "
+            "Hội nghị cũng chỉ ra: số đảng viên mới kết nạp chưa đạt kế hoạch, gồm: khối doanh nghiệp, "
+            "khối trường học.")
+    assert items(text) == [
+        "2 chỉ tiêu khó hoàn thành, gồm: tỷ lệ đô thị hóa, tỷ lệ hộ dùng nước sạch",
+        "số đảng viên mới kết nạp chưa đạt kế hoạch, gồm: khối doanh nghiệp, khối trường học",
+    ]

@@ -111,7 +111,10 @@ ATTRIBUTION = re.compile(rf"(?:{_words(_V['framing']['attribution'])})\b")
 #: "kiểm tra dấu hiệu vi phạm", "thi hành kỷ luật": the name of a procedure, no failing of a speaker's lead-in
 PROCEDURE = re.compile(rf"\b(?:{_words(_V['framing']['procedure'])})\b")
 #: a predicate without a subject of its own after 'nhưng'/'song': it goes on with the subject before
-_SUBJECTLESS = re.compile(r"(?:vẫn|chưa|không|còn|lại chưa|lại không|cũng chưa|cũng còn)\b")
+#: ("... xuống cấp nhưng nhiều năm chưa được sửa chữa": a span of time may come before it)
+_SUBJECTLESS = re.compile(
+    r"(?:(?:(?:đã )?(?:nhiều|mấy|hàng|bao|\d+) (?:năm|tháng|tuần|ngày)(?: liền| nay| qua)?|lâu nay|đến nay|mãi|đã lâu|từ lâu)"
+    r",?\s+)?(?:vẫn|chưa|không|còn|lại chưa|lại không|cũng chưa|cũng còn)\b")
 _CLAUSE_BREAK = re.compile(r";|(?:,\s*|\s+)(?:nhưng|song)\s+(?=\w)")
 _QUOTED = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|\([^()\n]{0,200}\)")
 _ENUMERATOR = re.compile(r"(?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])[.)]\s+")
@@ -214,11 +217,17 @@ class _Cues:
         for a, b in parts:
             a2, b2 = _trim(text, a, b)
             if groups and not (self.strong(groups[-1][0], groups[-1][1]) and self.starts_clause(a2, b2)
-                               and not _paired(text, groups[-1][1], a2)):
+                               and not _paired(text, groups[-1][1], a2) and not self.listing(*groups[-1])):
                 groups[-1][1] = b
             else:
                 groups.append([a, b])
         return [(a, b) for a, b in groups]
+
+    def listing(self, s: int, e: int) -> bool:
+        """Does the clause end on what a colon announces, without a cue ("3 chỉ tiêu khó đạt, gồm: thu nhập
+        bình quân, ...")? Its comma parts are then the members of that list, not clauses of their own."""
+        colons = _outside_quotes(self.text, s, e, _COLON)
+        return bool(colons) and not self.any(colons[-1].end(), e)
 
     def starts_clause(self, s: int, e: int) -> bool:
         text = self.text
