@@ -592,3 +592,17 @@ def test_the_members_a_colon_announces_stay_with_their_clause():
         "2 chỉ tiêu khó hoàn thành, gồm: tỷ lệ đô thị hóa, tỷ lệ hộ dùng nước sạch",
         "số đảng viên mới kết nạp chưa đạt kế hoạch, gồm: khối doanh nghiệp, khối trường học",
     ]
+
+
+def test_a_contrast_without_a_comma_stays_inside_the_failing():
+    text = ("Việc sơ kết nghị quyết ở một số chi bộ còn hình thức nhưng báo cáo gửi lên đều ghi đạt yêu cầu. "
+            "Công tác kiểm tra đảng viên ở xã Tân Phú còn sơ sài nhưng năm nào cũng xếp loại hoàn thành tốt.")
+    assert items(text) == [
+        "Việc sơ kết nghị quyết ở một số chi bộ còn hình thức nhưng báo cáo gửi lên đều ghi đạt yêu cầu",
+        "Công tác kiểm tra đảng viên ở xã Tân Phú còn sơ sài nhưng năm nào cũng xếp loại hoàn thành tốt",
+    ]
+
+
+def test_a_contrast_after_a_comma_still_parts_the_clauses():
+    text = "Năm 2023, tỷ lệ thu gom rác ở nông thôn còn thấp, nhưng huyện đã xây xong bãi rác tập trung."
+    assert items(text) == ["tỷ lệ thu gom rác ở nông thôn còn thấp"]

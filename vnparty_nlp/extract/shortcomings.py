@@ -196,13 +196,21 @@ class _Cues:
         """A sentence cut at semicolons, at 'nhưng'/'song', and at commas that open a new clause."""
         out: list[tuple[int, int]] = []
         pos = s
-        for m in _outside_quotes(self.text, s, e, _CLAUSE_BREAK):
+        breaks = _outside_quotes(self.text, s, e, _CLAUSE_BREAK)
+        for i, m in enumerate(breaks):
             if m.group() != ";" and _SUBJECTLESS.match(self.text, m.end(), e) and not CONCESSION.match(self.text, pos, e):
                 continue  # "X đã triển khai 3 năm nhưng vẫn chưa hoàn thành": one clause, its subject before
+            if self.tight_contrast(m, breaks[i + 1].start() if i + 1 < len(breaks) else e, pos):
+                continue
             out += self.comma_groups(pos, m.start())
             pos = m.end()
         out += self.comma_groups(pos, e)
         return out
+
+    def tight_contrast(self, m: re.Match[str], stop: int, pos: int) -> bool:
+        """Is ``m`` a 'nhưng' with no comma before it, between a failing and a cueless predicate ("hứa nhiều
+        nhưng thực hiện chẳng được bao nhiêu")? The contrast is then inside the one failing."""
+        return not m.group().startswith((";", ",")) and not self.any(m.end(), stop) and self.any(pos, m.start())
 
     def comma_groups(self, s: int, e: int) -> list[tuple[int, int]]:
         """Comma parts grouped into clauses: a part starts a new clause only when the clause so far states
